@@ -1,0 +1,104 @@
+"""The source registry: typed view of ``crawlers/sources.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REGISTRY_PATH = Path(__file__).with_name("sources.yaml")
+DISCOVERY_KINDS = {"rss", "atom", "sitemap", "robots", "listing"}
+SOURCE_KINDS = {"wire", "agency", "issuer", "outlet"}
+
+
+class RegistryError(ValueError):
+    """The registry file is malformed."""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """One discovery endpoint of a source (a feed, a sitemap, a listing...)."""
+
+    kind: str
+    url: str
+    next: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One configured source: where to find its releases and how to read them."""
+
+    id: str
+    name: str
+    homepage: str
+    kind: str
+    allowed_domains: tuple[str, ...]
+    discovery: tuple[Discovery, ...]
+    release_url_pattern: str | None = None
+    agency: str | None = None
+    country: str | None = None
+    language: str = "en"
+    timezone: str = "UTC"
+    schedule: str = "0 * * * *"
+    enabled: bool = True
+    network: str = "live"
+    priority: int = 50
+    spider: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def is_release_path(self, path: str) -> bool:
+        """True if a URL path looks like one of this source's release pages."""
+        if not self.release_url_pattern:
+            return True
+        return re.search(self.release_url_pattern, path) is not None
+
+
+def _source_from_dict(raw: dict[str, Any]) -> Source:
+    known = set(Source.__dataclass_fields__) - {"extra", "discovery", "allowed_domains"}
+    try:
+        discovery = tuple(Discovery(**d) for d in raw.get("discovery", []))
+        src = Source(
+            **{k: v for k, v in raw.items() if k in known},
+            allowed_domains=tuple(raw.get("allowed_domains", [])),
+            discovery=discovery,
+            extra={k: v for k, v in raw.items() if k not in known | {"discovery", "allowed_domains"}},
+        )
+    except TypeError as exc:
+        raise RegistryError(f"source {raw.get('id')!r}: {exc}") from exc
+    if src.kind not in SOURCE_KINDS:
+        raise RegistryError(f"source {src.id!r}: unknown kind {src.kind!r}")
+    for d in src.discovery:
+        if d.kind not in DISCOVERY_KINDS:
+            raise RegistryError(f"source {src.id!r}: unknown discovery kind {d.kind!r}")
+    if src.release_url_pattern:
+        re.compile(src.release_url_pattern)
+    return src
+
+
+def load_registry(path: Path | str = REGISTRY_PATH) -> dict[str, Source]:
+    """Read the registry file into ``{source_id: Source}``, validating every entry."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    sources: dict[str, Source] = {}
+    for raw in data.get("sources", []):
+        src = _source_from_dict(raw)
+        if src.id in sources:
+            raise RegistryError(f"duplicate source id {src.id!r}")
+        sources[src.id] = src
+    return sources
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Source]:
+    """The project's registry, read once per process."""
+    return load_registry()
+
+
+def enabled_sources(network: str | None = None) -> list[Source]:
+    """Enabled sources, optionally only those on one network (``simulated`` or ``live``)."""
+    return [
+        s for s in registry().values() if s.enabled and (network is None or s.network == network)
+    ]

@@ -1,0 +1,83 @@
+"""Launch one Scrapy crawl as a subprocess and collect what it left in the raw archive.
+
+Scrapy's Twisted reactor cannot restart inside a process, so every crawl gets its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id, run_dir_for
+
+# Settings for crawling the simulated network: no need to be gentle with ourselves.
+SIMULATED_SETTINGS = {
+    "AUTOTHROTTLE_ENABLED": "False",
+    "DOWNLOAD_DELAY": "0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
+    "RETRY_TIMES": "2",
+}
+
+
+@dataclass
+class CrawlRun:
+    """What one crawl subprocess did and where its raw files are."""
+
+    source_id: str
+    run_id: str
+    run_dir: str
+    started_at: str
+    finished_at: str
+    exit_code: int
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def manifest(self) -> Path:
+        return Path(self.run_dir) / MANIFEST_NAME
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def run_crawl(
+    source_id: str,
+    data_dir: Path,
+    proxy: str | None = None,
+    settings: dict[str, str] | None = None,
+    run_id: str | None = None,
+    max_releases: int | None = None,
+    timeout: float | None = None,
+) -> CrawlRun:
+    """Run ``scrapy crawl <source_id>`` to completion and return its run record."""
+    run_id = run_id or new_run_id()
+    data_dir = Path(data_dir).resolve()
+    run_dir = run_dir_for(data_dir, source_id, run_id)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    overrides = {"WIREDESK_DATA_DIR": str(data_dir), "LOG_FILE": str(run_dir / "crawl.log")}
+    if proxy:
+        overrides["WIREDESK_PROXY"] = proxy
+    overrides.update(settings or {})
+    cmd = [sys.executable, "-m", "scrapy", "crawl", source_id, "-a", f"run_id={run_id}"]
+    if max_releases:
+        cmd += ["-a", f"max_releases={max_releases}"]
+    for key, value in overrides.items():
+        cmd += ["-s", f"{key}={value}"]
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawlers.settings")
+    started = datetime.now(UTC)
+    proc = subprocess.run(cmd, env=env, timeout=timeout, capture_output=True, text=True)
+    finished = datetime.now(UTC)
+    stats_path = run_dir / STATS_NAME
+    stats = json.loads(stats_path.read_text()) if stats_path.exists() else {}
+    if proc.returncode != 0 and not stats:
+        tail = (proc.stderr or "")[-2000:]
+        raise RuntimeError(f"crawl of {source_id} failed (exit {proc.returncode}): {tail}")
+    if not (run_dir / MANIFEST_NAME).exists():
+        (run_dir / MANIFEST_NAME).touch()
+    return CrawlRun(source_id, run_id, str(run_dir), started.isoformat(), finished.isoformat(),
+                    proc.returncode, stats)

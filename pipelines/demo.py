@@ -1,0 +1,118 @@
+"""``make demo``: the whole pipeline over the simulated wire network, then what landed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from warehouse.db import connect
+from warehouse.load import fetch_dicts
+
+EXAMPLE_SQL = """\
+SELECT s.carriers, r.source_id, r.dateline_city, r.agency, r.title
+FROM stories s JOIN releases r ON r.release_id = s.canonical_release_id
+WHERE s.carriers > 1
+ORDER BY s.carriers DESC, s.first_seen_at
+LIMIT 5"""
+
+
+def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None) -> dict:
+    """Serve the simulated network, materialise every simulated source and the stories
+    through the persistent Dagster instance, print a summary, and return the counts."""
+    console = console or Console()
+    from crawlers.simulator import SimulatorServer, WireNetwork
+
+    net = WireNetwork(n_releases=releases, seed=seed)
+    with SimulatorServer(net) as sim:
+        os.environ["WIREDESK_SIM_PROXY"] = sim.proxy_url
+        os.environ["WIREDESK_SIM_RELEASES"] = str(releases)
+        os.environ["WIREDESK_SIM_SEED"] = str(seed)
+        console.print(f"[bold]Simulated wire network[/] ({releases} releases, seed {seed}) "
+                      f"on {sim.proxy_url}")
+        from dagster import DagsterInstance
+
+        from crawlers.registry import enabled_sources
+        from pipelines.definitions import build_defs
+
+        defs = build_defs()
+        instance = DagsterInstance.get()
+        ingest = defs.resolve_job_def("ingest_source")
+        for source in enabled_sources(network="simulated"):
+            console.print(f"  materialising [cyan]{source.id}[/] …")
+            result = ingest.execute_in_process(partition_key=source.id, instance=instance)
+            if not result.success:
+                raise SystemExit(f"ingest of {source.id} failed")
+        if not defs.resolve_job_def("refresh_stories").execute_in_process(
+                instance=instance).success:
+            raise SystemExit("story refresh failed")
+        db_path = defs.resources["warehouse"].path
+    return show_summary(Path(db_path), console)
+
+
+def show_summary(db_path: Path, console: Console) -> dict:
+    """Print what landed in the warehouse and return the headline counts."""
+    con = connect(db_path, read_only=True)
+    try:
+        per_source = fetch_dicts(con, """
+            SELECT p.source_id,
+                   count(*) FILTER (WHERE p.role = 'release') AS release_pages,
+                   count(*) FILTER (WHERE p.role = 'release' AND p.outcome = 'ok') AS ok_pages,
+                   (SELECT count(*) FROM releases r WHERE r.source_id = p.source_id) AS releases,
+                   count(*) FILTER (WHERE p.role = 'release' AND p.outcome <> 'ok') AS problems
+            FROM pages p GROUP BY p.source_id ORDER BY p.source_id""")
+        table = Table(title="Releases per wire")
+        for col in ("source", "release pages", "cleaned", "releases", "not usable"):
+            table.add_column(col, justify="right" if col != "source" else "left")
+        for row in per_source:
+            table.add_row(row["source_id"], str(row["release_pages"]), str(row["ok_pages"]),
+                          str(row["releases"]), str(row["problems"]))
+        console.print(table)
+
+        reasons = fetch_dicts(con, "SELECT reason, count(*) AS n FROM pages "
+                                   "WHERE reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
+        console.print("Pages not used, by reason: " + ", ".join(
+            f"{r['reason']}={r['n']}" for r in reasons))
+
+        datelines = fetch_dicts(con, """
+            SELECT source_id, dateline_raw, dateline_city, dateline_country, dateline_date, agency
+            FROM releases WHERE dateline_raw IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY release_id) <= 2
+            ORDER BY source_id""")
+        table = Table(title="Parsed datelines (sample)")
+        for col in ("source", "dateline", "city", "country", "date", "agency"):
+            table.add_column(col)
+        for d in datelines:
+            table.add_row(*(str(d[k] or "") for k in (
+                "source_id", "dateline_raw", "dateline_city", "dateline_country",
+                "dateline_date", "agency")))
+        console.print(table)
+
+        groups = fetch_dicts(con, """
+            SELECT s.title, s.carriers, s.members,
+                   string_agg(m.source_id || CASE WHEN m.is_canonical THEN '*' ELSE '' END, ', '
+                              ORDER BY m.lag_minutes) AS carried_by
+            FROM stories s JOIN story_members m USING (story_id)
+            WHERE s.members > 1 GROUP BY ALL ORDER BY s.members DESC, s.title LIMIT 8""")
+        table = Table(title="Duplicate groups (stories with more than one copy; * canonical)")
+        for col in ("story", "carriers", "copies", "carried by"):
+            table.add_column(col)
+        for g in groups:
+            table.add_row((g["title"] or "")[:60], str(g["carriers"]), str(g["members"]),
+                          g["carried_by"])
+        console.print(table)
+
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
+            "sources", "crawl_runs", "pages", "articles", "releases", "stories",
+            "story_members")}
+        console.print("Rows: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+        console.print(f"\n[bold]Warehouse:[/] {db_path.resolve()}")
+        console.print(f"[bold]Example query:[/]\n{EXAMPLE_SQL}")
+        rows = con.execute(EXAMPLE_SQL).fetchall()
+        for row in rows:
+            console.print("  " + " | ".join("" if v is None else str(v)[:60] for v in row))
+        return counts
+    finally:
+        con.close()

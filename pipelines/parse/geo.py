@@ -1,0 +1,217 @@
+"""Normalise dateline locations: city, region (state/province) and ISO country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+__all__ = ["Place", "resolve_location", "city_case", "country_code"]
+
+US_STATES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+    "PR": "Puerto Rico",
+}  # fmt: skip
+
+# AP-style abbreviations, keyed without dots or spaces, lowercase
+_US_AP: dict[str, str] = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "nh": "NH",
+    "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR",
+    "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX",
+    "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+    "dc": "DC",
+}  # fmt: skip
+
+CA_PROVINCES: dict[str, str] = {
+    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
+    "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
+    "SK": "Saskatchewan", "YT": "Yukon",
+}  # fmt: skip
+
+# other first-level regions often printed in datelines: name -> country
+_OTHER_REGIONS: dict[str, str] = {
+    "new south wales": "AU", "victoria": "AU", "queensland": "AU", "western australia": "AU",
+    "south australia": "AU", "tasmania": "AU", "punjab": "PK", "sindh": "PK",
+    "khyber pakhtunkhwa": "PK", "balochistan": "PK", "maharashtra": "IN", "karnataka": "IN",
+    "tamil nadu": "IN", "gujarat": "IN", "kerala": "IN", "telangana": "IN",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "bavaria": "DE", "catalonia": "ES", "guangdong": "CN", "zhejiang": "CN",
+}  # fmt: skip
+
+_COUNTRY_ALIASES: dict[str, str] = {
+    "us": "US", "usa": "US", "united states": "US", "united states of america": "US",
+    "america": "US", "uk": "GB", "united kingdom": "GB", "great britain": "GB",
+    "britain": "GB", "uae": "AE", "united arab emirates": "AE", "russia": "RU",
+    "turkey": "TR", "turkiye": "TR", "türkiye": "TR", "south korea": "KR", "korea": "KR",
+    "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
+    "taiwan": "TW", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
+    "czech republic": "CZ", "czechia": "CZ", "the netherlands": "NL", "holland": "NL",
+    "ivory coast": "CI", "cote d'ivoire": "CI", "prc": "CN", "mainland china": "CN",
+    "hong kong sar": "HK", "macau": "MO", "palestine": "PS", "the philippines": "PH",
+    "ksa": "SA", "kingdom of saudi arabia": "SA", "brunei": "BN", "eswatini": "SZ",
+}  # fmt: skip
+
+# a small table of cities that print alone in datelines -> country
+CITY_COUNTRY: dict[str, str] = {
+    "new york": "US", "washington": "US", "san francisco": "US", "los angeles": "US",
+    "chicago": "US", "boston": "US", "seattle": "US", "houston": "US", "dallas": "US",
+    "atlanta": "US", "miami": "US", "denver": "US", "philadelphia": "US", "austin": "US",
+    "san diego": "US", "san jose": "US", "detroit": "US", "minneapolis": "US",
+    "phoenix": "US", "las vegas": "US", "nashville": "US", "pittsburgh": "US",
+    "baltimore": "US", "st. louis": "US", "new orleans": "US", "honolulu": "US",
+    "toronto": "CA", "vancouver": "CA", "montreal": "CA", "calgary": "CA", "ottawa": "CA",
+    "edmonton": "CA", "london": "GB", "edinburgh": "GB", "manchester": "GB", "dublin": "IE",
+    "paris": "FR", "berlin": "DE", "frankfurt": "DE", "munich": "DE", "hamburg": "DE",
+    "madrid": "ES", "barcelona": "ES", "rome": "IT", "milan": "IT", "amsterdam": "NL",
+    "brussels": "BE", "zurich": "CH", "geneva": "CH", "vienna": "AT", "stockholm": "SE",
+    "oslo": "NO", "copenhagen": "DK", "helsinki": "FI", "warsaw": "PL", "prague": "CZ",
+    "lisbon": "PT", "athens": "GR", "moscow": "RU", "kyiv": "UA", "kiev": "UA",
+    "istanbul": "TR", "ankara": "TR", "tel aviv": "IL", "jerusalem": "IL", "cairo": "EG",
+    "dubai": "AE", "abu dhabi": "AE", "riyadh": "SA", "jeddah": "SA", "doha": "QA",
+    "tehran": "IR", "baghdad": "IQ", "kabul": "AF", "islamabad": "PK", "karachi": "PK",
+    "lahore": "PK", "peshawar": "PK", "quetta": "PK", "rawalpindi": "PK", "faisalabad": "PK",
+    "multan": "PK", "new delhi": "IN", "delhi": "IN", "mumbai": "IN", "bengaluru": "IN",
+    "bangalore": "IN", "chennai": "IN", "kolkata": "IN", "hyderabad": "IN", "pune": "IN",
+    "dhaka": "BD", "colombo": "LK", "kathmandu": "NP", "beijing": "CN", "shanghai": "CN",
+    "shenzhen": "CN", "guangzhou": "CN", "tokyo": "JP", "osaka": "JP", "seoul": "KR",
+    "taipei": "TW", "manila": "PH", "jakarta": "ID", "kuala lumpur": "MY", "bangkok": "TH",
+    "hanoi": "VN", "ho chi minh city": "VN", "sydney": "AU", "melbourne": "AU",
+    "brisbane": "AU", "perth": "AU", "auckland": "NZ", "wellington": "NZ",
+    "johannesburg": "ZA", "cape town": "ZA", "nairobi": "KE", "lagos": "NG", "abuja": "NG",
+    "accra": "GH", "addis ababa": "ET", "mexico city": "MX", "sao paulo": "BR",
+    "são paulo": "BR", "rio de janeiro": "BR", "buenos aires": "AR", "santiago": "CL",
+    "bogota": "CO", "bogotá": "CO", "lima": "PE", "united nations": "US",
+}  # fmt: skip
+
+_SMALL_WORDS = {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "of", "on", "upon",
+                "am", "an", "der", "di", "du", "el", "es", "al", "and", "y", "sur", "en"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved dateline location."""
+
+    city: str | None
+    region: str | None
+    country: str | None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip(".").strip()).lower()
+
+
+def city_case(text: str) -> str:
+    """Title-case a printed place name: ``SAN FRANCISCO`` -> ``San Francisco``."""
+    words = re.sub(r"\s+", " ", text.strip()).split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i > 0 and low in _SMALL_WORDS:
+            out.append(low)
+            continue
+        parts = re.split(r"([-'’])", low)
+        cased = "".join(
+            p if p in "-'’" or not p else
+            (p if j > 0 and parts[j - 1] in "'’" and len(p) <= 2 else p[:1].upper() + p[1:])
+            for j, p in enumerate(parts)
+        )
+        if re.fullmatch(r"(?:[a-z]\.){2,}", low):  # D.C., U.S.
+            cased = low.upper()
+        out.append(cased)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower()] = country.alpha_2
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 for a country name as printed (no 2-letter code guessing)."""
+    key = _norm(name).replace("u.s.a", "usa").replace("u.s", "us").replace("u.k", "uk")
+    key = key.replace("u.a.e", "uae")
+    return _country_names().get(key)
+
+
+def _us_state(part: str) -> str | None:
+    raw = part.strip()
+    key = re.sub(r"[.\s]", "", raw).lower()
+    if re.fullmatch(r"[A-Z]{2}", raw) and raw in US_STATES:
+        return raw
+    if key in _US_AP and (raw.endswith(".") or "." in raw or len(key) > 2 or raw.isupper()):
+        return _US_AP[key]
+    for code, name in US_STATES.items():
+        if name.lower() == _norm(raw):
+            return code
+    return None
+
+
+def _ca_province(part: str) -> str | None:
+    raw = part.strip().strip(".")
+    if re.fullmatch(r"[A-Z]{2}", raw) and raw in CA_PROVINCES:
+        return raw
+    for code, name in CA_PROVINCES.items():
+        if name.lower() == _norm(raw) or (code == "QC" and _norm(raw) == "québec"):
+            return code
+    return None
+
+
+def _resolve_region(part: str) -> tuple[str | None, str | None]:
+    """``(region, country)`` for one printed region/country part."""
+    state = _us_state(part)
+    if state:
+        return US_STATES[state], "US"
+    province = _ca_province(part)
+    if province:
+        return CA_PROVINCES[province], "CA"
+    country = country_code(part)
+    if country:
+        return None, country
+    other = _OTHER_REGIONS.get(_norm(part))
+    if other:
+        return city_case(part), other
+    return city_case(part.strip().strip(",")), None
+
+
+def resolve_location(location: str, bracket_country: str | None = None) -> Place:
+    """Split ``AUSTIN, Texas`` / ``Lahore, Pakistan`` into city, region and country."""
+    parts = [p.strip() for p in location.split(",") if p.strip()]
+    if not parts:
+        return Place(None, None, None)
+    city = city_case(parts[0])
+    region: str | None = None
+    country: str | None = None
+    for part in parts[1:]:
+        part_region, part_country = _resolve_region(part)
+        if part_region and region is None:
+            region = part_region
+        if part_country and country is None:
+            country = part_country
+    if bracket_country and country is None:
+        country = country_code(bracket_country)
+    if country is None:
+        country = CITY_COUNTRY.get(_norm(parts[0])) or country_code(parts[0])
+    return Place(city, region, country)
