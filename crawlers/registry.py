@@ -65,7 +65,8 @@ def _source_from_dict(raw: dict[str, Any]) -> Source:
             **{k: v for k, v in raw.items() if k in known},
             allowed_domains=tuple(raw.get("allowed_domains", [])),
             discovery=discovery,
-            extra={k: v for k, v in raw.items() if k not in known | {"discovery", "allowed_domains"}},
+            extra={k: v for k, v in raw.items()
+                   if k not in known | {"discovery", "allowed_domains"}},
         )
     except TypeError as exc:
         raise RegistryError(f"source {raw.get('id')!r}: {exc}") from exc

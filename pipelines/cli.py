@@ -58,7 +58,8 @@ def clean(
 def parse(
     title: str = typer.Option(None, "--title", help="The release's headline, if known."),
     as_json: bool = typer.Option(False, "--json", help="Print every field as JSON."),
-    jsonl: bool = typer.Option(False, "--jsonl", help='Read {"text": ...} lines; write JSON lines.'),
+    jsonl: bool = typer.Option(False, "--jsonl",
+                               help='Read {"text": ...} lines; write JSON lines.'),
 ) -> None:
     """Parse one release's text from stdin: dateline, agency, tickers, main body."""
     from pipelines.parse.release import parse_release

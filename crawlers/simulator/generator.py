@@ -7,6 +7,7 @@ All names, places of business, figures and phrasing are invented for the simulat
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -408,6 +409,7 @@ def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     }
     facts["when_short"] = f"{facts['when_month']} {facts['day']}"
     facts["when"] = f"{facts['when_short']}, 2026"
+    facts["on_when"] = f"on {facts['when']}"
     headline = rng.choice(_HEADLINES[topic]).format(**facts)
     sub = ""
     if topic in _SUBHEADS and rng.random() < 0.6:
@@ -478,7 +480,7 @@ _LEADS: dict[str, tuple[str, ...]] = {
     ),
     "programme": (
         "The {name} today announced a {money} programme on {theme_l}, to be rolled out "
-        "in phases beginning {when}.",
+        "in phases from {when}.",
     ),
     "agreement": (
         "The {name} today signed a memorandum of understanding with {partner} on "
@@ -492,7 +494,7 @@ _DETAILS: dict[str, tuple[str, ...]] = {
         "The company ended the quarter with approximately {count} employees.",
         "For the full year, the company now expects revenue growth of between {pct} and "
         "{pct_hi}, up from its previous outlook.",
-        "Management will host a conference call and webcast on {when} at 8:30 a.m. Eastern "
+        "Management will host a conference call and webcast {on_when} at 8:30 a.m. Eastern "
         "Time to discuss the results. A replay will be available for 90 days.",
     ),
     "product": (
@@ -522,13 +524,13 @@ _DETAILS: dict[str, tuple[str, ...]] = {
         "{years} new markets.",
     ),
     "expansion": (
-        "Construction is scheduled to begin on {when}. The site will cover about {area} "
+        "Construction is scheduled to begin {on_when}. The site will cover about {area} "
         "square metres and serve customers across {place} and neighbouring areas.",
         "Local officials welcomed the investment, which also includes a training programme "
         "with two technical colleges in {place}.",
     ),
     "contract": (
-        "Work under the contract is expected to begin on {when} and will be managed from "
+        "Work under the contract is expected to begin {on_when} and will be managed from "
         "the company's {city} office. The agreement includes options for two further years.",
         "The award brings the company's order backlog to approximately {money2} above its "
         "level at the end of the previous quarter.",
@@ -604,8 +606,12 @@ class ReleaseText:
     about: list[str]
 
 
-def release_text(seed: int, plan: ReleasePlan, published: datetime) -> ReleaseText:
-    """Write the body of a release deterministically from ``(seed, plan.index)``."""
+def release_text(seed: int, plan: ReleasePlan, published: datetime,
+                 dateless: bool = False) -> ReleaseText:
+    """Write the body of a release deterministically from ``(seed, plan.index)``.
+
+    ``dateless`` words every date vaguely (used for the page that must show no date).
+    """
     rng = random.Random(f"{seed}:{plan.index}:body")
     issuer = plan.issuer
     f = dict(plan.facts)
@@ -621,6 +627,10 @@ def release_text(seed: int, plan: ReleasePlan, published: datetime) -> ReleaseTe
         spokes=issuer.spokesperson, spokes_title=issuer.spokes_title,
         weekday=_WEEKDAYS[published.weekday()], headline=plan.headline,
     )
+    if dateless:
+        f.update(when="the end of the year", when_short="later this year", qend="recently",
+                 on_when="later this year",
+                 year_next="the following year", weekday="the same day")
     topic = plan.topic
     paras = [rng.choice(_LEADS[topic]).format(**f)]
     details = list(_DETAILS[topic])
@@ -632,13 +642,17 @@ def release_text(seed: int, plan: ReleasePlan, published: datetime) -> ReleaseTe
     paras.insert(rng.randint(1, len(paras)), quote)
     if rng.random() < 0.5:
         paras.append(
-            f"Further details will be shared on {f['when']}, and a summary will be posted on "
+            f"Further details will be shared {f['on_when']}, and a summary will be posted on "
             f"www.{issuer.domain}."
         )
     paras = paras[:7]
     c = issuer.contact
     contact = [c[0], c[1], issuer.short, c[3], c[2]]
-    return ReleaseText(paras, contact, f"About {issuer.name}", list(issuer.about))
+    about = list(issuer.about)
+    if dateless:
+        about = [re.sub(r"Founded in \d{4} and h", "H", re.sub(r"Since \d{4} it", "It", p))
+                 for p in about]
+    return ReleaseText(paras, contact, f"About {issuer.name}", about)
 
 
 def agency_intro(seed: int, plan: ReleasePlan, published: datetime) -> str:

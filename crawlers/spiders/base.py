@@ -173,7 +173,8 @@ class ReleaseSpider(Spider):
         yield self.record(response, response.request, reason=reason, links_found=len(found))
         yield from found
 
-    def read_rss(self, response: Response, _next: str | None) -> Iterator[Request | PageRecord | None]:
+    def read_rss(self, response: Response, _next: str | None
+                 ) -> Iterator[Request | PageRecord | None]:
         for entry in feed_entries(parse_xml(response.body)):
             if entry["url"]:
                 yield self.release_request(urljoin(response.url, entry["url"]), "rss",

@@ -4,7 +4,6 @@ Each asset is a thin door onto plain stage functions (``pipelines.rows``,
 ``pipelines.dedupe``) and the warehouse (``warehouse.load``).
 """
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Any

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from .agencies import canonical_agency
-from .geo import CITY_COUNTRY, country_code, resolve_location
+from .geo import CITY_COUNTRY, SMALL_WORDS, country_code, resolve_location
 
 __all__ = ["Dateline", "DatelineMatch", "match_dateline", "parse_dateline", "parse_date_text"]
 
@@ -25,8 +25,10 @@ _MONTHS: dict[str, int] = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE = (
     rf"(?:{_MONTH}\.?\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s*\d{{4}}\b)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:\s*,?\s*\d{{4}}\b)?"
@@ -49,7 +51,8 @@ _DATELINE_RE = re.compile(
       | {_DASH}{{1,3}}[ \t]*\([ \t]*(?P<dparen>[^()\n]{{2,60}}?)[ \t]*\)(?=[ \t]*{_DASH})
       | \([ \t]*(?P<paren>[^()\n]{{2,60}}?)[ \t]*\)
     )?
-    (?:[ \t]*{_DASH}{{1,3}}[ \t]*(?P<date_after>{_DATE})(?=[ \t]*{_DASH}))?
+    (?:[ \t]*{_DASH}{{1,3}}[ \t]*(?P<date_after>{_DATE})(?=[ \t]*{_DASH})
+      | (?<=/)[ \t]*(?P<date_slash>{_DATE})[ \t]*/)?
     [ \t]*(?P<sep>{_DASH}{{1,3}}|:)?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -58,8 +61,6 @@ _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _MD_RE = re.compile(rf"({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?", re.I)
 _DM_RE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?(?:\s*,?\s*(\d{{4}}))?", re.I)
 _ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SMALL = {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "of", "on", "upon", "am",
-          "an", "der", "di", "du", "el", "es", "al", "and", "y", "sur", "en"}
 
 
 @dataclass
@@ -135,7 +136,7 @@ def _location_ok(loc: str, whole: str) -> bool:
     if whole == whole.lower():
         return True
     for word in re.split(r"[\s,]+", loc):
-        if not word or word.lower() in _SMALL:
+        if not word or word.lower() in SMALL_WORDS:
             continue
         if not word[0].isupper():
             return False
@@ -167,7 +168,7 @@ def match_dateline(text: str, year_hint: date | None = None) -> DatelineMatch | 
     form = "slash" if m["slash"] else "dparen" if m["dparen"] else "paren" if m["paren"] else None
     marker = m["slash"] or m["dparen"] or m["paren"]
     sep = m["sep"]
-    date_text = m["date"] or m["date_after"]
+    date_text = m["date"] or m["date_after"] or m["date_slash"]
     agency: str | None = None
     if marker is not None:
         name, marker_date = _split_marker(marker)

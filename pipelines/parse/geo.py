@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
-__all__ = ["Place", "resolve_location", "city_case", "country_code"]
+__all__ = ["SMALL_WORDS", "Place", "city_case", "country_code", "resolve_location"]
 
 US_STATES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -99,8 +99,9 @@ CITY_COUNTRY: dict[str, str] = {
     "bogota": "CO", "bogotá": "CO", "lima": "PE", "united nations": "US",
 }  # fmt: skip
 
-_SMALL_WORDS = {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "of", "on", "upon",
-                "am", "an", "der", "di", "du", "el", "es", "al", "and", "y", "sur", "en"}
+SMALL_WORDS = frozenset(
+    "de da do dos das del la le les of on upon am an der di du el es al and y sur en".split()
+)
 
 
 @dataclass(frozen=True)
@@ -116,21 +117,26 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().strip(".").strip()).lower()
 
 
+def _cap(piece: str, before: str) -> str:
+    """Capitalise one piece of a word; keep ``'s`` / ``'an`` after an apostrophe."""
+    if not piece or piece in "-'’":
+        return piece
+    if before in ("'", "’") and len(piece) <= 2:
+        return piece
+    return piece[:1].upper() + piece[1:]
+
+
 def city_case(text: str) -> str:
     """Title-case a printed place name: ``SAN FRANCISCO`` -> ``San Francisco``."""
     words = re.sub(r"\s+", " ", text.strip()).split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if i > 0 and low in _SMALL_WORDS:
+        if i > 0 and low in SMALL_WORDS:
             out.append(low)
             continue
         parts = re.split(r"([-'’])", low)
-        cased = "".join(
-            p if p in "-'’" or not p else
-            (p if j > 0 and parts[j - 1] in "'’" and len(p) <= 2 else p[:1].upper() + p[1:])
-            for j, p in enumerate(parts)
-        )
+        cased = "".join(_cap(p, parts[j - 1] if j else "") for j, p in enumerate(parts))
         if re.fullmatch(r"(?:[a-z]\.){2,}", low):  # D.C., U.S.
             cased = low.upper()
         out.append(cased)
