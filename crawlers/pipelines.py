@@ -16,16 +16,17 @@ from crawlers.runinfo import MANIFEST_NAME, run_dir_for
 class ManifestPipeline:
     """One manifest line per request outcome, flushed as it is written."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.data_dir = Path(crawler.settings.get("WIREDESK_DATA_DIR")).resolve()
         self.fh: IO[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ManifestPipeline:
-        return cls(Path(crawler.settings.get("WIREDESK_DATA_DIR")).resolve())
+        return cls(crawler)
 
     def open_spider(self, spider: Spider | None = None) -> None:
-        assert spider is not None
+        spider = spider or self.crawler.spider
         run_dir = run_dir_for(self.data_dir, spider.name, spider.run_id)  # type: ignore[attr-defined]
         run_dir.mkdir(parents=True, exist_ok=True)
         self.fh = open(run_dir / MANIFEST_NAME, "a", encoding="utf-8")  # noqa: SIM115
@@ -38,6 +39,6 @@ class ManifestPipeline:
         assert self.fh is not None
         self.fh.write(json.dumps(ItemAdapter(item).asdict(), ensure_ascii=False) + "\n")
         self.fh.flush()
-        if spider is not None and spider.crawler.stats:
-            spider.crawler.stats.inc_value(f"wiredesk/records/{item.get('role')}")
+        if self.crawler.stats:
+            self.crawler.stats.inc_value(f"wiredesk/records/{item.get('role')}")
         return item

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
+
+T = TypeVar("T")
 
 SITE_IDS: tuple[str, ...] = ("prwire", "bizwire", "globewire", "dnanews")
 COPY_VARIANTS: tuple[str, ...] = ("verbatim", "new_intro", "dropped_about", "edited")
@@ -290,20 +294,7 @@ class ReleasePlan:
     subheadline: str
     gap_minutes: int
     copies: list[tuple[str, str, int]]
-    facts: dict[str, str]
-
-
-def _money(rng: random.Random, region: str, low: float, high: float) -> str:
-    value = rng.uniform(low, high)
-    unit = "million"
-    if value >= 1000:
-        value, unit = value / 1000, "billion"
-    sym = {"US": "$", "CA": "C$", "PK": "Rs ", "INT": "US$"}[region]
-    if region == "PK":
-        value *= 280
-        if unit == "million" and value >= 1000:
-            value, unit = value / 1000, "billion"
-    return f"{sym}{value:,.1f} {unit}"
+    facts: Facts
 
 
 def _region(issuer: Issuer) -> str:
@@ -374,56 +365,109 @@ _SUBHEADS: dict[str, tuple[str, ...]] = {
 }
 
 
+_OTHER_CITIES: dict[City, tuple[City, ...]] = {
+    c: tuple(o for o in group if o != c) or CITIES["INT"]
+    for group in CITIES.values() for c in group
+}
+_ALL_PREFIXES = tuple(_PREFIXES + _PK_PREFIXES)
+_SECTOR_WORDS = tuple(w for w, _, _ in _SECTORS)
+_QUARTERS = ("First", "Second", "Third", "Fourth")
+_N_DRAWS = 26
+_EDITIONS = ("One", "Cloud", "Pro", "X", "360")
+
+
+def _at(seq: Sequence[T], x: float) -> T:
+    return seq[int(x * len(seq))]
+
+
+class Facts(dict):
+    """Facts of one release, computed lazily from a fixed vector of random draws.
+
+    The index only formats headlines (a few keys); rendering calls :meth:`complete`.
+    """
+
+    def __init__(self, draws: list[float], issuer: Issuer) -> None:
+        super().__init__(short=issuer.short, year_next="2027")
+        self._u = draws
+        self._region = _region(issuer)
+        self._city = issuer.city
+
+    def _money(self, x: float, low: float, high: float) -> str:
+        value, unit, region = low + (high - low) * x, "million", self._region
+        if region == "PK":
+            value *= 280
+        if value >= 1000:
+            value, unit = value / 1000, "billion"
+        sym = {"US": "$", "CA": "C$", "PK": "Rs ", "INT": "US$"}[region]
+        return f"{sym}{value:,.1f} {unit}"
+
+    def _compute(self, key: str) -> str:
+        u = self._u
+        if key in ("Quarter", "quarter"):
+            q = _at(_QUARTERS, u[0])
+            return q if key == "Quarter" else q.lower()
+        if key in ("when_short", "when", "on_when"):
+            short = f"{_at(MONTHS[8:], u[23])} {2 + int(u[24] * 27)}"
+            return {"when_short": short, "when": f"{short}, 2026",
+                    "on_when": f"on {short}, 2026"}[key]
+        return _SIMPLE[key](self, u)
+
+    def __missing__(self, key: str) -> str:
+        value = self._compute(key)
+        self[key] = value
+        return value
+
+    def complete(self) -> dict[str, str]:
+        """Every fact as a plain dict."""
+        for key in ("Quarter", "quarter", "when_short", "when", "on_when", "pct", "pct2",
+                    "money", "money2", "count", "product", "audience", "partner", "target",
+                    "theme", "person2", "person3", "role", "facility", "place", "series"):
+            self[key]  # noqa: B018 - fills the cache
+        return dict(self)
+
+
+_SIMPLE: dict[str, Callable[[Facts, list[float]], str]] = {
+    "pct": lambda f, u: f"{4 + int(u[1] * 35)}%",
+    "pct2": lambda f, u: f"{12 + int(u[2] * 53)}.{int(u[3] * 10)}%",
+    "money": lambda f, u: f._money(u[4], 3, 2400),
+    "money2": lambda f, u: f._money(u[5], 1, 90),
+    "count": lambda f, u: f"{(2 + int(u[6] * 59)) * 25:,}",
+    "product": lambda f, u: f"{_at(_PRODUCTS, u[7])} {_at(_EDITIONS, u[8])}",
+    "audience": lambda f, u: _at(_AUDIENCES, u[9]),
+    "partner": lambda f, u: f"{_at(_ALL_PREFIXES, u[10])} {_at(_SECTOR_WORDS, u[11])}",
+    "target": lambda f, u: f"{_at(_PREFIXES, u[12])} {_at(_SECTOR_WORDS, u[13])}",
+    "theme": lambda f, u: _at(_THEMES, u[14]),
+    "person2": lambda f, u: f"{_at(_FIRST, u[15])} {_at(_LAST, u[16])}",
+    "person3": lambda f, u: f"{_at(_FIRST, u[17])} {_at(_LAST, u[18])}",
+    "role": lambda f, u: _at(_EXEC_TITLES, u[19]),
+    "facility": lambda f, u: _at(_FACILITIES, u[20]),
+    "place": lambda f, u: _at(_OTHER_CITIES[f._city], u[21]).name,
+    "series": lambda f, u: _at("ABCD", u[22]),
+}
+
+
 def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     """Plan release ``index``: issuer, topic, headline, facts, gap and carriers."""
     rng = random.Random(f"{seed}:{index}")
-    issuer = issuers[index] if index < min(8, len(issuers)) else rng.choice(issuers)
-    topic = rng.choice(TOPICS[issuer.kind])
-    region = _region(issuer)
-    quarter = rng.choice(("First", "Second", "Third", "Fourth"))
-    other = rng.choice([c for c in CITIES[region] if c != issuer.city] or list(CITIES["INT"]))
-    partner_prefix = rng.choice(_PREFIXES + _PK_PREFIXES)
-    facts = {
-        "short": issuer.short,
-        "Quarter": quarter,
-        "quarter": quarter.lower(),
-        "pct": f"{rng.randint(4, 38)}%",
-        "pct2": f"{rng.randint(12, 64)}.{rng.randint(0, 9)}%",
-        "money": _money(rng, region, 3, 2400),
-        "money2": _money(rng, region, 1, 90),
-        "count": f"{rng.randint(2, 60) * 25:,}",
-        "product": f"{rng.choice(_PRODUCTS)} {rng.choice(('One', 'Cloud', 'Pro', 'X', '360'))}",
-        "audience": rng.choice(_AUDIENCES),
-        "partner": f"{partner_prefix} {rng.choice(_SECTORS)[0]}",
-        "target": f"{rng.choice(_PREFIXES)} {rng.choice(_SECTORS)[0]}",
-        "theme": rng.choice(_THEMES),
-        "person2": _person(rng),
-        "person3": _person(rng),
-        "role": rng.choice(_EXEC_TITLES),
-        "facility": rng.choice(_FACILITIES),
-        "place": other.name,
-        "series": rng.choice("ABCD"),
-        "when_month": rng.choice(MONTHS[8:]),
-        "day": str(rng.randint(2, 28)),
-        "year_next": "2027",
-    }
-    facts["when_short"] = f"{facts['when_month']} {facts['day']}"
-    facts["when"] = f"{facts['when_short']}, 2026"
-    facts["on_when"] = f"on {facts['when']}"
-    headline = rng.choice(_HEADLINES[topic]).format(**facts)
+    r = rng.random
+    draws = [r() for _ in range(_N_DRAWS)]
+    issuer = issuers[index] if index < min(8, len(issuers)) else _at(issuers, draws[25])
+    topic = _at(TOPICS[issuer.kind], r())
+    facts = Facts(draws, issuer)
+    headline = _at(_HEADLINES[topic], r()).format_map(facts)
     sub = ""
-    if topic in _SUBHEADS and rng.random() < 0.6:
-        sub = rng.choice(_SUBHEADS[topic]).format(**facts)
-    gap = rng.randint(37, 97)
+    if topic in _SUBHEADS and r() < 0.6:
+        sub = _at(_SUBHEADS[topic], r()).format_map(facts)
+    gap = 37 + int(r() * 61)
     copies: list[tuple[str, str, int]] = [(issuer.home, "original", 0)]
     others = [s for s in SITE_IDS if s != issuer.home]
     if index < 4:
-        extra = [(others[index % 3], COPY_VARIANTS[index], rng.randint(5, 240))]
+        copies.append((others[index % 3], COPY_VARIANTS[index], 5 + int(r() * 236)))
     else:
-        r = rng.random()
-        k = 0 if r < 0.5 else (1 if r < 0.82 else 2)
-        extra = [(s, rng.choice(COPY_VARIANTS), rng.randint(5, 240)) for s in rng.sample(others, k)]
-    copies.extend(extra)
+        x = r()
+        for _ in range(0 if x < 0.5 else (1 if x < 0.82 else 2)):
+            site = others.pop(int(r() * len(others)))
+            copies.append((site, _at(COPY_VARIANTS, r()), 5 + int(r() * 236)))
     return ReleasePlan(index, issuer, topic, headline, sub, gap, copies, facts)
 
 
@@ -614,7 +658,7 @@ def release_text(seed: int, plan: ReleasePlan, published: datetime,
     """
     rng = random.Random(f"{seed}:{plan.index}:body")
     issuer = plan.issuer
-    f = dict(plan.facts)
+    f = plan.facts.complete()
     name = issuer.name + (f" {issuer.ticker_text}" if issuer.tickers else "")
     pct_hi = int(f["pct"].rstrip("%")) + rng.randint(2, 6)
     f.update(

@@ -35,14 +35,22 @@ class FeedError(ValueError):
     """A feed or sitemap that cannot be read as XML."""
 
 
-def parse_xml(body: bytes) -> etree._Element:
-    """Parse feed/sitemap XML safely: no entity expansion, no network, no huge trees."""
+FEED_ROOTS = {"rss", "RDF", "feed"}
+SITEMAP_ROOTS = {"urlset", "sitemapindex"}
+
+
+def parse_xml(body: bytes, roots: set[str]) -> etree._Element:
+    """Parse feed/sitemap XML safely (no entity expansion, no network, no huge trees) and
+    check that its root element is one of ``roots`` (local names)."""
     try:
         root = etree.fromstring(body.strip(), parser=_XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise FeedError(f"not well-formed XML: {exc}") from exc
     if root is None:
         raise FeedError("empty XML document")
+    local = etree.QName(root).localname
+    if local not in roots:
+        raise FeedError(f"unexpected root element <{local}>")
     return root
 
 
@@ -175,7 +183,7 @@ class ReleaseSpider(Spider):
 
     def read_rss(self, response: Response, _next: str | None
                  ) -> Iterator[Request | PageRecord | None]:
-        for entry in feed_entries(parse_xml(response.body)):
+        for entry in feed_entries(parse_xml(response.body, FEED_ROOTS)):
             if entry["url"]:
                 yield self.release_request(urljoin(response.url, entry["url"]), "rss",
                                            response.url, entry["published"], entry["title"])
@@ -191,7 +199,7 @@ class ReleaseSpider(Spider):
 
     def read_sitemap(self, response: Response, _next: str | None
                      ) -> Iterator[Request | PageRecord | None]:
-        parse_xml(response.body)  # refuse what is not XML before Sitemap's lenient parser
+        parse_xml(response.body, SITEMAP_ROOTS)  # refuse non-sitemaps before Sitemap()
         sitemap = Sitemap(response.body)
         for entry in sitemap:
             loc = entry.get("loc")
