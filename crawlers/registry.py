@@ -25,7 +25,8 @@ class Discovery:
 
     kind: str
     url: str
-    next: str | None = None
+    next: str | None = None    # listing: CSS selector of the next-page link
+    links: str | None = None   # listing: CSS selector of the release links (default: all)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from pipelines.defs.assets import (
     articles,
     raw_pages,
     releases,
-    source_partitions,
     stories,
     warehouse_partition,
 )
@@ -17,7 +16,6 @@ from pipelines.defs.resources import default_resources
 ingest_job = dg.define_asset_job(
     "ingest_source",
     selection=[raw_pages, articles, releases, warehouse_partition],
-    partitions_def=source_partitions,
     description="Crawl, clean, parse and load one source partition.",
 )
 stories_job = dg.define_asset_job(

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import parse_qsl, urlencode
 
 from .generator import (
@@ -88,6 +88,7 @@ class WireNetwork:
         self.n_releases = n_releases
         self.seed = seed
         self.sites: dict[str, Site] = {cls.site_id: cls() for cls in SITE_CLASSES}
+        self._tz_cache: dict[tuple[str, int], timezone] = {}
         self.issuers = build_issuers(seed, max(8, min(400, n_releases // 4)))
         self._rel_minute: list[int] = []
         self._rel_issuer: list[int] = []
@@ -131,7 +132,13 @@ class WireNetwork:
             self._pages[site_id] = pages[::-1]  # newest first
 
     def _local(self, site: Site, minute: int) -> datetime:
-        return (START + timedelta(minutes=minute)).astimezone(site.tz)
+        """Local time on ``site`` (fixed-offset tz, cached per hour: zoneinfo is slow)."""
+        key = (site.site_id, minute // 60)
+        tz = self._tz_cache.get(key)
+        if tz is None:
+            offset = (START + timedelta(minutes=minute)).astimezone(site.tz).utcoffset()
+            tz = self._tz_cache[key] = timezone(offset or timedelta(0))
+        return (START + timedelta(minutes=minute)).astimezone(tz)
 
     def _assign_paths(self) -> None:
         for site_id, pages in self._pages.items():
@@ -380,25 +387,29 @@ class WireNetwork:
         return Response(200, html)  # robots_disallowed: served if (wrongly) fetched
 
     # -- truth --------------------------------------------------------------------------------
-    def _page_truth(self, page: Page, url: str, variant: str, reachable: bool) -> dict:
+    def _page_truth(self, page: Page, url: str, variant: str, reachable: bool,
+                    canonical: str) -> dict:
         site = self.sites[page.site_id]
-        issuer = self.issuers[self._rel_issuer[page.release]] if page.release < \
-            self.n_releases else self.plan(page.release).issuer
+        if page.release < self.n_releases:
+            issuer = self.issuers[self._rel_issuer[page.release]]
+            headline = self._rel_headline[page.release]
+        else:
+            plan = self.plan(page.release)
+            issuer, headline = plan.issuer, plan.headline
         local = self._local(site, page.minute)
+        stamp = local.isoformat()
         dated = page.special != "no_date"
         return {
             "url": url, "site": page.site_id, "host": site.host,
             "release_id": self.release_id(page.release), "variant": variant,
-            "canonical_url": self.url(page) if page.path.startswith("/") else url,
-            "published_at": local.isoformat() if dated else None,
-            "listed_at": local.isoformat(), "lag_minutes": page.lag,
+            "canonical_url": canonical,
+            "published_at": stamp if dated else None,
+            "listed_at": stamp, "lag_minutes": page.lag,
             "encoding": "windows-1252" if page.special == "legacy_encoding" else "utf-8",
             "expected_status": 200, "reachable": reachable,
             "dateline": site.dateline(issuer.city, local, dated),
             "tickers": list(issuer.tickers), "issuer": issuer.name,
-            "issuer_short": issuer.short,
-            "headline": self._rel_headline[page.release] if page.release < self.n_releases
-            else self.plan(page.release).headline,
+            "issuer_short": issuer.short, "headline": headline,
             "special": page.special,
         }
 
@@ -411,12 +422,12 @@ class WireNetwork:
             urls: list[str] = []
             for page in self._pages[site_id]:
                 url = self.url(page)
-                pages.append(self._page_truth(page, url, page.variant, True))
+                pages.append(self._page_truth(page, url, page.variant, True, url))
                 urls.append(url)
                 stories[page.release].append(url)
                 if page.repost:
                     rep = self.repost_url(page)
-                    pages.append(self._page_truth(page, rep, "exact_repost", True))
+                    pages.append(self._page_truth(page, rep, "exact_repost", True, url))
                     urls.append(rep)
                     stories[page.release].append(rep)
             sites[site_id] = {
@@ -426,7 +437,8 @@ class WireNetwork:
             }
         for name, page, _headline in self._shadow_pages:
             if name in ("robots_disallowed", "truncated"):
-                pages.append(self._page_truth(page, self._special[name], "original", False))
+                url = self._special[name]
+                pages.append(self._page_truth(page, url, "original", False, url))
         releases = []
         for i in range(self.n_releases):
             issuer = self.issuers[self._rel_issuer[i]]

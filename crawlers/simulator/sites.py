@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
@@ -83,6 +84,7 @@ class Catalogue(Protocol):
 def slugify(text: str, keep_case: bool = False, limit: int = 90) -> str:
     """Hyphenated slug of ``text``; optionally keeping capitals (Business Wire style)."""
     text = text.replace("&", "and").replace("%", "-percent")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[A-Za-z0-9]+", text)
     slug = "-".join(words if keep_case else (w.lower() for w in words))
     if len(slug) > limit:
@@ -673,9 +675,10 @@ class GlobeWire(Site):
             atom = self.atom(cat.latest(self.site_id, 20))
             return xml_response(atom, "application/atom+xml; charset=utf-8")
         if path == self.bad_feed_path:
-            html = ("<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>"
-                    "<h1>Something went wrong</h1><p>The feed you requested could not be "
-                    "generated. Please try again later.</p></body></html>")
+            html = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Service '
+                    "Unavailable</title></head><body><h1>Something went wrong</h1><p>The feed "
+                    "you requested could not be generated.<br>Please try again later&nbsp;"
+                    "&mdash; our team has been notified.</p></body></html>")
             return Response(200, html.encode(), "application/rss+xml")
         if path == self.listing_path:
             page = _int(query, "page", 1)

@@ -21,7 +21,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawlers.items import PageRecord
-from crawlers.registry import Source
+from crawlers.registry import Discovery, Source
 from crawlers.runinfo import new_run_id
 
 _XML_PARSER = etree.XMLParser(
@@ -104,7 +104,7 @@ class ReleaseSpider(Spider):
                 endpoint.url,
                 callback=self.parse_discovery,
                 errback=self.on_error,
-                cb_kwargs={"kind": endpoint.kind, "next_css": endpoint.next},
+                cb_kwargs={"kind": endpoint.kind, "endpoint": endpoint},
                 meta={"wd_role": "discovery", "wd_via": endpoint.kind},
                 priority=10,
             )
@@ -163,7 +163,7 @@ class ReleaseSpider(Spider):
         return Request(url, callback=self.parse_release, errback=self.on_error, meta=meta)
 
     # -- discovery ----------------------------------------------------------------------
-    def parse_discovery(self, response: Response, kind: str, next_css: str | None = None
+    def parse_discovery(self, response: Response, kind: str, endpoint: Discovery | None = None
                         ) -> Iterator[Request | PageRecord]:
         """Dispatch a discovery document to its reader; always record it."""
         found: list[Request | PageRecord] = []
@@ -173,7 +173,7 @@ class ReleaseSpider(Spider):
         else:
             try:
                 reader = getattr(self, f"read_{kind}")
-                found = [r for r in reader(response, next_css) if r is not None]
+                found = [r for r in reader(response, endpoint) if r is not None]
             except FeedError as exc:
                 reason = "feed_not_xml"
                 self.logger.warning("unreadable %s at %s: %s", kind, response.url, exc)
@@ -181,7 +181,7 @@ class ReleaseSpider(Spider):
         yield self.record(response, response.request, reason=reason, links_found=len(found))
         yield from found
 
-    def read_rss(self, response: Response, _next: str | None
+    def read_rss(self, response: Response, _endpoint: Discovery | None
                  ) -> Iterator[Request | PageRecord | None]:
         for entry in feed_entries(parse_xml(response.body, FEED_ROOTS)):
             if entry["url"]:
@@ -190,14 +190,14 @@ class ReleaseSpider(Spider):
 
     read_atom = read_rss
 
-    def read_robots(self, response: Response, _next: str | None) -> Iterator[Request]:
+    def read_robots(self, response: Response, _endpoint: Discovery | None) -> Iterator[Request]:
         for url in sitemap_urls_from_robots(response.text, base_url=response.url):
             yield Request(url, callback=self.parse_discovery, errback=self.on_error,
                           cb_kwargs={"kind": "sitemap"},
                           meta={"wd_role": "discovery", "wd_via": "sitemap",
                                 "wd_from": response.url}, priority=10)
 
-    def read_sitemap(self, response: Response, _next: str | None
+    def read_sitemap(self, response: Response, _endpoint: Discovery | None
                      ) -> Iterator[Request | PageRecord | None]:
         parse_xml(response.body, SITEMAP_ROOTS)  # refuse non-sitemaps before Sitemap()
         sitemap = Sitemap(response.body)
@@ -218,10 +218,12 @@ class ReleaseSpider(Spider):
                                            published or entry.get("lastmod"),
                                            news.get("title") if isinstance(news, dict) else None)
 
-    def read_listing(self, response: Response, next_css: str | None
+    def read_listing(self, response: Response, endpoint: Discovery | None
                      ) -> Iterator[Request | PageRecord | None]:
+        links_css = (endpoint.links if endpoint else None) or "a::attr(href)"
+        next_css = endpoint.next if endpoint else None
         seen: set[str] = set()
-        for href in response.css("a::attr(href)").getall():
+        for href in response.css(links_css).getall():
             url = urljoin(response.url, href.strip())
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or url in seen:
@@ -236,7 +238,7 @@ class ReleaseSpider(Spider):
             if self.max_releases is None or self._releases_requested < self.max_releases:
                 yield Request(urljoin(response.url, nxt.strip()), callback=self.parse_discovery,
                               errback=self.on_error,
-                              cb_kwargs={"kind": "listing", "next_css": next_css},
+                              cb_kwargs={"kind": "listing", "endpoint": endpoint},
                               meta={"wd_role": "discovery", "wd_via": "listing",
                                     "wd_from": response.url}, priority=10)
 
