@@ -14,10 +14,11 @@ from typing import Any
 
 from crawlers.archive import read_record
 from pipelines.clean.decode import decode_body
-from pipelines.clean.extract import EXTRACTOR_VERSION, clean_many
+from pipelines.clean.extract import EXTRACTOR_VERSION, CleanResult, clean_html
 from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.stories import stable_id
 from pipelines.dedupe.urls import canonical_url, normalise_url
+from pipelines.parallel import parallel_map
 from pipelines.parse.release import parse_release
 from pipelines.published import as_date, parse_timestamp, reconcile_published
 
@@ -76,28 +77,36 @@ def fail(page: dict[str, Any], reason: str) -> None:
     page["reason"] = page.get("reason") or reason
 
 
+def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult | str]:
+    """Worker: read one archived response, decode it and clean it.
+
+    Returns ``(encoding, result)``, or ``(None, reason)`` if the record cannot be read.
+    """
+    path, offset, url = task
+    try:
+        raw = read_record(path, offset)
+        html, encoding = decode_body(raw.body, raw.headers.get("content-type"))
+    except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
+        return None, f"warc_unreadable:{type(exc).__name__}"
+    return encoding, clean_html(html, url)
+
+
 def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | None = None
                 ) -> list[dict[str, Any]]:
-    """Read each fetched release page from the archive and clean it (in parallel).
+    """Read each fetched release page from the archive and clean it, in parallel.
 
     Returns ``articles`` rows; pages that cannot be read or cleaned get a reason.
     """
-    todo: list[dict[str, Any]] = []
-    docs: list[tuple[str, str | None]] = []
-    for page in pages:
-        if page["role"] != "release" or page["outcome"] != "ok":
-            continue
-        try:
-            raw = read_record(data_dir / page["warc_file"], int(page["warc_offset"]))
-            html, encoding = decode_body(raw.body, raw.headers.get("content-type"))
-        except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
-            fail(page, f"warc_unreadable:{type(exc).__name__}")
+    todo = [p for p in pages if p["role"] == "release" and p["outcome"] == "ok"]
+    tasks = [(str(data_dir / p["warc_file"]), int(p["warc_offset"]),
+              p.get("final_url") or p["url"]) for p in todo]
+    articles = []
+    for page, (encoding, result) in zip(todo, parallel_map(_read_and_clean, tasks, workers),
+                                        strict=True):
+        if isinstance(result, str):
+            fail(page, result)
             continue
         page["encoding"] = encoding
-        todo.append(page)
-        docs.append((html, page.get("final_url") or page["url"]))
-    articles = []
-    for page, result in zip(todo, clean_many(docs, workers=workers), strict=True):
         base_url = page.get("final_url") or page["url"]
         page["canonical_url"] = canonical_url(base_url, result.canonical_url)
         if not result.ok or not result.body_text:

@@ -7,10 +7,8 @@ never raises; it comes back as ``CleanResult(ok=False, reason=...)``.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin
@@ -18,6 +16,8 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
+
+from pipelines.parallel import parallel_map
 
 __all__ = [
     "EXTRACTOR",
@@ -190,13 +190,4 @@ def clean_many(
 
     ``workers=None`` uses every core; ``workers=1`` runs inline without a pool.
     """
-    items = list(docs)
-    if not items:
-        return []
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    n_workers = max(1, min(n_workers, len(items)))
-    if n_workers == 1:
-        return [_clean_pair(item) for item in items]
-    chunksize = max(1, min(64, len(items) // (n_workers * 4)))
-    with ProcessPoolExecutor(max_workers=n_workers) as pool:
-        return list(pool.map(_clean_pair, items, chunksize=chunksize))
+    return parallel_map(_clean_pair, docs, workers)
