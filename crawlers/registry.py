@@ -1,4 +1,4 @@
-"""The source registry: typed view of ``crawlers/sources.yaml``."""
+"""The source registry: typed view of ``crawlers/sources/*.yaml`` (one file per source)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-REGISTRY_PATH = Path(__file__).with_name("sources.yaml")
+REGISTRY_DIR = Path(__file__).with_name("sources")
 DISCOVERY_KINDS = {"rss", "atom", "sitemap", "robots", "listing"}
 SOURCE_KINDS = {"wire", "agency", "issuer", "outlet"}
 
@@ -81,14 +81,14 @@ def _source_from_dict(raw: dict[str, Any]) -> Source:
     return src
 
 
-def load_registry(path: Path | str = REGISTRY_PATH) -> dict[str, Source]:
-    """Read the registry file into ``{source_id: Source}``, validating every entry."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+def load_registry(folder: Path | str = REGISTRY_DIR) -> dict[str, Source]:
+    """Read every ``<id>.yaml`` in the folder into ``{source_id: Source}``, validated."""
     sources: dict[str, Source] = {}
-    for raw in data.get("sources", []):
+    for path in sorted(Path(folder).glob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         src = _source_from_dict(raw)
-        if src.id in sources:
-            raise RegistryError(f"duplicate source id {src.id!r}")
+        if src.id != path.stem:
+            raise RegistryError(f"{path.name}: id {src.id!r} does not match the file name")
         sources[src.id] = src
     return sources
 

@@ -121,6 +121,7 @@ def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | 
             "title": result.title or page.get("feed_title"),
             "author": result.author,
             "page_date": result.date,
+            "page_published": result.published,
             "sitename": result.sitename,
             "language": result.language,
             "description": result.description,
@@ -143,11 +144,14 @@ def release_rows(
     parsed_rows = []
     for art in articles:
         page = by_page[art["page_id"]]
-        hint = parse_timestamp(page.get("feed_published")) or parse_timestamp(art["page_date"])
+        hint = (parse_timestamp(page.get("feed_published"))
+                or parse_timestamp(art.get("page_published"))
+                or parse_timestamp(art["page_date"]))
         parsed = parse_release(art["body_text"], title=art["title"], published_hint=hint)
         dl = parsed.dateline
         published_at, offset, evidence = reconcile_published(
-            page.get("feed_published"), art["page_date"], dl.date if dl else None
+            page.get("feed_published"), art.get("page_published") or art["page_date"],
+            dl.date if dl else None,
         )
         body_main = parsed.body_main or art["body_text"]
         parsed_rows.append({

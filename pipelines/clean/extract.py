@@ -17,6 +17,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from pipelines.clean.pagemeta import page_published
 from pipelines.parallel import parallel_map
 
 __all__ = [
@@ -68,6 +69,7 @@ class CleanResult:
     body_text: str | None = None
     author: str | None = None
     date: str | None = None
+    published: str | None = None    # the page's own timestamp (JSON-LD, meta, <time>)
     sitename: str | None = None
     language: str | None = None
     description: str | None = None
@@ -155,6 +157,7 @@ def _clean_html(html: str, url: str | None) -> CleanResult:
     if tree is None:
         return _failure(REASON_NOT_HTML)
     canonical = _canonical_url(tree, url)
+    published = page_published(tree)
     try:
         doc = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
     except Exception as err:  # noqa: BLE001
@@ -170,6 +173,7 @@ def _clean_html(html: str, url: str | None) -> CleanResult:
         body_text=body or None,
         author=_tidy(doc.author),
         date=_tidy(doc.date),
+        published=published,
         sitename=_tidy(doc.sitename),
         language=_tidy(doc.language) or _html_lang(tree),
         description=_tidy(doc.description),

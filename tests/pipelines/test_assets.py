@@ -144,3 +144,26 @@ def test_definitions_load():
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {"raw_pages", "articles", "releases", "warehouse_partition", "stories"}
     assert defs.resolve_job_def("ingest_source").partitions_def is not None
+
+
+def test_published_at_is_utc_with_the_printed_offset(pipeline, truth):
+    from datetime import datetime
+
+    rows = query(pipeline["db"], "SELECT canonical_url, published_at, published_offset "
+                                 "FROM releases")
+    by_canon = {r[0]: r for r in rows}
+    checked = 0
+    for page in truth["pages"]:
+        row = by_canon.get(page["url"])
+        if row is None or not page["published_at"]:
+            continue
+        want = datetime.fromisoformat(page["published_at"])
+        assert row[1] == want, page["url"]
+        assert row[2] == page["published_at"][-6:], page["url"]
+        checked += 1
+    assert checked >= 10
+    # A page with no date anywhere gets one only from its feed, never invented.
+    no_date = query(pipeline["db"], "SELECT published_at, published_from FROM releases "
+                                    "WHERE canonical_url = ?", [truth["special"]["no_date"]])
+    assert len(no_date) == 1
+    assert no_date[0][0] is None or no_date[0][1] == "feed"

@@ -179,7 +179,7 @@ def test_relative_canonical_resolved_against_url() -> None:
 def test_to_dict_has_all_fields(prn: CleanResult) -> None:
     data = prn.to_dict()
     assert set(data) == {
-        "ok", "reason", "title", "body_text", "author", "date", "sitename", "language",
+        "ok", "reason", "title", "body_text", "author", "date", "published", "sitename", "language",
         "description", "canonical_url", "extractor", "extractor_version",
     }  # fmt: skip
     assert data["ok"] is True
@@ -253,3 +253,22 @@ def test_clean_many_parallel_equals_inline() -> None:
         None, "empty_body", None, None, None, "no_text_extracted",
     ]  # fmt: skip
     assert clean_many([]) == []
+
+
+def test_page_published_prefers_json_ld_then_meta_then_time() -> None:
+    from lxml.html import fromstring
+
+    from pipelines.clean.pagemeta import page_published
+
+    ld = ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage"},'
+          '{"@type": "NewsArticle", "datePublished": "2026-03-08T09:15:00-05:00"}]}</script>'
+          '<meta property="article:published_time" content="2026-03-09T00:00:00Z"></head>'
+          '<body><p>x</p></body></html>')
+    assert page_published(fromstring(ld)) == "2026-03-08T09:15:00-05:00"
+    meta = '<html><head><meta property="article:published_time" content="2026-03-09T01:02:03Z">'
+    assert page_published(fromstring(meta + "</head><body>x</body></html>")) == (
+        "2026-03-09T01:02:03Z")
+    bad_ld = ('<html><head><script type="application/ld+json">{not json</script></head>'
+              '<body><time datetime="2026-01-02T03:04:05+05:00">Jan 2</time></body></html>')
+    assert page_published(fromstring(bad_ld)) == "2026-01-02T03:04:05+05:00"
+    assert page_published(fromstring("<html><body><p>none</p></body></html>")) is None
