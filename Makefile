@@ -34,9 +34,9 @@ test: venv
 ui: venv dagster-home
 	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 
-## bench: stage throughput and memory on a simulated network of N releases
+## bench: every bench/bench_*.py (each takes --releases N)
 bench: venv
-	$(BIN)/python bench/pipeline.py --releases $(N)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b --releases $(N) || exit 1; done
 
 lint: venv
 	$(BIN)/ruff check .

@@ -9,7 +9,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-PARTITION_TABLES = ("releases", "articles", "pages", "crawl_runs")
+# Tables whose rows belong to one partition, and are replaced when it is loaded again.
+PARTITION_TABLES = ("mentions", "contacts", "releases", "articles", "pages", "crawl_runs")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
@@ -50,27 +51,35 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]
 
 def replace_partition(
     con: duckdb.DuckDBPyConnection,
-    source_id: str,
+    partition_key: str,
     run: dict[str, Any],
     pages: Sequence[dict[str, Any]],
     articles: Sequence[dict[str, Any]],
     releases: Sequence[dict[str, Any]],
+    entities: Sequence[dict[str, Any]] = (),
+    mentions: Sequence[dict[str, Any]] = (),
+    contacts: Sequence[dict[str, Any]] = (),
 ) -> dict[str, int]:
-    """Make the warehouse hold exactly this run's rows for ``source_id``, atomically.
+    """Make the warehouse hold exactly this run's rows for ``partition_key``, atomically.
 
     Re-running a partition replaces its rows, so loading the same crawl twice leaves
-    the same rows, and a failure half-way leaves the previous load untouched.
+    the same rows, and a failure half-way leaves the previous load untouched. Entities
+    are shared across partitions: new ones are added, known ones kept.
     """
+    stamped = {
+        name: [{**row, "partition_key": partition_key} for row in rows]
+        for name, rows in (("pages", pages), ("articles", articles), ("releases", releases),
+                           ("mentions", mentions), ("contacts", contacts))
+    }
     con.execute("BEGIN TRANSACTION")
     try:
         for table in PARTITION_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
-        counts = {
-            "crawl_runs": insert_rows(con, "crawl_runs", [run]),
-            "pages": insert_rows(con, "pages", pages),
-            "articles": insert_rows(con, "articles", articles),
-            "releases": insert_rows(con, "releases", releases),
-        }
+            con.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
+        counts = {"crawl_runs": insert_rows(con, "crawl_runs", [{**run,
+                                                                "partition_key": partition_key}])}
+        for name in ("pages", "articles", "releases", "contacts", "mentions"):
+            counts[name] = insert_rows(con, name, stamped[name])
+        counts["new_entities"] = insert_new_entities(con, entities)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -78,25 +87,15 @@ def replace_partition(
     return counts
 
 
-def replace_stories(
-    con: duckdb.DuckDBPyConnection,
-    stories: Sequence[dict[str, Any]],
-    members: Sequence[dict[str, Any]],
-) -> dict[str, int]:
-    """Swap in a freshly computed story grouping in one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM story_members")
-        con.execute("DELETE FROM stories")
-        counts = {
-            "stories": insert_rows(con, "stories", stories),
-            "story_members": insert_rows(con, "story_members", members),
-        }
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    return counts
+def insert_new_entities(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> int:
+    """Add entities not yet known (by ``entity_id``); returns how many were new."""
+    if not rows:
+        return 0
+    unique = list({r["entity_id"]: r for r in rows}.values())
+    known = {r[0] for r in con.execute(
+        "SELECT entity_id FROM entities WHERE list_contains(?, entity_id)",
+        [[r["entity_id"] for r in unique]]).fetchall()}
+    return insert_rows(con, "entities", [r for r in unique if r["entity_id"] not in known])
 
 
 def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()

@@ -11,12 +11,13 @@ from typing import Any
 import dagster as dg
 
 from crawlers.registry import registry
-from pipelines.dedupe.stories import build_stories
+from pipelines.dedupe.refresh import refresh_stories
 from pipelines.defs.metadata import md_table
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.published import parse_timestamp
 from pipelines.rows import clean_pages, page_rows, read_manifest, reason_counts, release_rows
-from warehouse.load import fetch_dicts, replace_partition, replace_stories, upsert_sources
+from warehouse.load import replace_partition, upsert_sources
+from warehouse.publish import publish
 
 source_partitions = dg.StaticPartitionsDefinition(sorted(registry()))
 WRITER_POOL = "duckdb_writer"
@@ -136,11 +137,19 @@ def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseR
     release_pages = [p for p in pages if p["role"] == "release"]
     run = _run_row(releases["run"], context.partition_key, len(release_pages),
                    sum(1 for p in release_pages if p["outcome"] != "ok"))
+    rels = releases["releases"]
     with warehouse.connect() as con:
         upsert_sources(con, [source_row(s) for s in registry().values()])
-        counts = replace_partition(con, source.id, run, pages, releases["articles"],
-                                   releases["releases"])
-    context.add_output_metadata({**counts, "warehouse": dg.MetadataValue.path(warehouse.path)})
+        counts = replace_partition(
+            con, context.partition_key, run, pages, releases["articles"], rels,
+            entities=[e for r in rels for e in r.get("entities", [])],
+            mentions=[m for r in rels for m in r.get("mentions", [])],
+            contacts=[c for r in rels for c in r.get("contacts", [])],
+        )
+    read_copy = publish(warehouse.path)
+    context.add_output_metadata({**counts, "source": source.id,
+                                 "warehouse": dg.MetadataValue.path(warehouse.path),
+                                 "read_copy": dg.MetadataValue.path(str(read_copy))})
 
 
 def source_row(source: Any) -> dict[str, Any]:
@@ -165,10 +174,8 @@ def source_row(source: Any) -> dict[str, Any]:
 def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
     priority = {s.id: s.priority for s in registry().values()}
     with warehouse.connect() as con:
-        rels = fetch_dicts(con, "SELECT release_id, source_id, content_hash, title, "
-                                "published_at, first_seen_at FROM releases")
-        story_rows, members = build_stories(rels, priority)
-        counts = replace_stories(con, story_rows, members)
+        counts, story_rows = refresh_stories(con, priority)
+    publish(warehouse.path)
     multi = sorted((s for s in story_rows if s["carriers"] > 1),
                    key=lambda s: -s["carriers"])
     context.add_output_metadata({

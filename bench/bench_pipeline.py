@@ -1,6 +1,6 @@
 """Benchmark: each stage's throughput and peak memory on a simulated network of N releases.
 
-    .venv/bin/python bench/pipeline.py --releases 2000 [--repeat 3]
+    .venv/bin/python bench/bench_pipeline.py --releases 2000 [--repeat 3]
 
 Stages run as plain functions (the same ones the Dagster assets call), each in its own
 forked process so its peak RSS is its own. The clean stage runs twice, on one core and on
@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 from crawlers.registry import enabled_sources, registry  # noqa: E402
 from crawlers.simulator import SimulatorServer, WireNetwork  # noqa: E402
 from pipelines.crawl import SIMULATED_SETTINGS, run_crawl  # noqa: E402
-from pipelines.dedupe.stories import build_stories  # noqa: E402
+from pipelines.dedupe.refresh import refresh_stories  # noqa: E402
 from pipelines.rows import clean_pages, page_rows, read_manifest, release_rows  # noqa: E402
 from warehouse.db import connect  # noqa: E402
-from warehouse.load import fetch_dicts, replace_partition, replace_stories  # noqa: E402
+from warehouse.load import replace_partition  # noqa: E402
 
 
 def _child(fn: Callable[[], Any], out: Path, conn: Any) -> None:
@@ -112,12 +112,9 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
 
     def stories() -> int:
         con = connect(db)
-        rows = fetch_dicts(con, "SELECT release_id, source_id, content_hash, title, "
-                                "published_at, first_seen_at FROM releases")
-        st, members = build_stories(rows, {s.id: s.priority for s in registry().values()})
-        replace_stories(con, st, members)
+        _, story_rows = refresh_stories(con, {s.id: s.priority for s in registry().values()})
         con.close()
-        return len(st)
+        return len(story_rows)
     n_stories, secs, peak = measured(stories, work)
     figures["stories"] = (secs, peak, len(rels))
     return figures
