@@ -11,9 +11,6 @@ from rich.table import Table
 from warehouse.db import connect
 from warehouse.load import fetch_dicts
 
-# Runs still log every event to the instance (the UI shows them); the terminal gets warnings.
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
 EXAMPLE_SQL = """\
 SELECT s.carriers, r.source_id, r.dateline_city, r.agency, r.title
 FROM stories s JOIN releases r ON r.release_id = s.canonical_release_id
@@ -39,19 +36,16 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
 
         from crawlers.registry import enabled_sources
         from pipelines.definitions import build_defs
+        from pipelines.defs.runner import materialise_sources, refresh_stories
 
         defs = build_defs()
         instance = DagsterInstance.get()
-        ingest = defs.resolve_job_def("ingest_source")
         for source in enabled_sources(network="simulated"):
             console.print(f"  materialising [cyan]{source.id}[/] …")
-            result = ingest.execute_in_process(partition_key=source.id, instance=instance,
-                                               run_config=QUIET)
-            if not result.success:
+            if not materialise_sources(defs, [source.id], instance)[source.id]:
                 raise SystemExit(f"ingest of {source.id} failed")
         console.print("  grouping copies into stories …")
-        if not defs.resolve_job_def("refresh_stories").execute_in_process(
-                instance=instance, run_config=QUIET).success:
+        if not refresh_stories(defs, instance):
             raise SystemExit("story refresh failed")
         db_path = defs.resources["warehouse"].path
     return show_summary(Path(db_path), console)

@@ -11,11 +11,13 @@ from typing import Any
 import dagster as dg
 
 from crawlers.registry import registry
+from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
 from pipelines.defs.metadata import md_table
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
+from pipelines.manifest import page_rows, read_manifest, reason_counts
 from pipelines.published import parse_timestamp
-from pipelines.rows import clean_pages, page_rows, read_manifest, reason_counts, release_rows
+from pipelines.releases import release_rows
 from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
 

@@ -11,6 +11,7 @@ import pytest
 from crawlers.registry import enabled_sources
 from pipelines.definitions import build_defs
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
+from pipelines.defs.runner import materialise_sources, refresh_stories
 from warehouse.db import connect
 
 TABLES = ("sources", "crawl_runs", "pages", "articles", "releases", "stories", "story_members")
@@ -18,10 +19,9 @@ UNUSABLE = ("empty_body", "unextractable", "truncated")
 
 
 def materialise_all(defs: dg.Definitions, instance: dg.DagsterInstance) -> None:
-    ingest = defs.resolve_job_def("ingest_source")
-    for source in enabled_sources(network="simulated"):
-        assert ingest.execute_in_process(partition_key=source.id, instance=instance).success
-    assert defs.resolve_job_def("refresh_stories").execute_in_process(instance=instance).success
+    ids = [s.id for s in enabled_sources(network="simulated")]
+    assert materialise_sources(defs, ids, instance) == dict.fromkeys(ids, True)
+    assert refresh_stories(defs, instance)
 
 
 def counts(db) -> dict[str, int]:

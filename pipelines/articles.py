@@ -1,0 +1,69 @@
+"""The clean stage over the archive: fetched release pages become ``articles`` rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from crawlers.archive import read_record
+from pipelines.clean.decode import decode_body
+from pipelines.clean.extract import CleanResult, clean_html
+from pipelines.dedupe.urls import canonical_url
+from pipelines.manifest import fail
+from pipelines.parallel import parallel_map
+
+
+def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult | str]:
+    """Worker: read one archived response, decode it and clean it.
+
+    Returns ``(encoding, result)``, or ``(None, reason)`` if the record cannot be read.
+    """
+    path, offset, url = task
+    try:
+        raw = read_record(path, offset)
+        html, encoding = decode_body(raw.body, raw.headers.get("content-type"))
+    except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
+        return None, f"warc_unreadable:{type(exc).__name__}"
+    return encoding, clean_html(html, url)
+
+
+def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | None = None
+                ) -> list[dict[str, Any]]:
+    """Read each fetched release page from the archive and clean it, in parallel.
+
+    Returns ``articles`` rows; pages that cannot be read or cleaned get a reason.
+    """
+    todo = [p for p in pages if p["role"] == "release" and p["outcome"] == "ok"]
+    tasks = [(str(data_dir / p["warc_file"]), int(p["warc_offset"]),
+              p.get("final_url") or p["url"]) for p in todo]
+    articles = []
+    for page, (encoding, result) in zip(todo, parallel_map(_read_and_clean, tasks, workers),
+                                        strict=True):
+        if isinstance(result, str):
+            fail(page, result)
+            continue
+        page["encoding"] = encoding
+        base_url = page.get("final_url") or page["url"]
+        page["canonical_url"] = canonical_url(base_url, result.canonical_url)
+        if not result.ok or not result.body_text:
+            fail(page, result.reason or "no_text_extracted")
+            continue
+        articles.append({
+            "article_id": page["page_id"],
+            "page_id": page["page_id"],
+            "source_id": page["source_id"],
+            "url": base_url,
+            "canonical_url": page["canonical_url"],
+            "title": result.title or page.get("feed_title"),
+            "author": result.author,
+            "page_date": result.date,
+            "page_published": result.published,
+            "sitename": result.sitename,
+            "language": result.language,
+            "description": result.description,
+            "body_text": result.body_text,
+            "extractor": result.extractor,
+            "extractor_version": result.extractor_version,
+        })
+    return articles

@@ -1,0 +1,75 @@
+"""From a crawl run's manifest to ``pages`` rows, with each page's outcome and reason."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipelines.dedupe.stories import stable_id
+from pipelines.published import parse_timestamp
+
+
+def read_manifest(path: Path | str) -> list[dict[str, Any]]:
+    """The manifest's records; a torn last line (crash mid-write) is skipped."""
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    return records
+
+
+def page_rows(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One ``pages`` row per manifest record, with outcome and reason."""
+    rows: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        key = rec.get("sha256") or rec.get("reason") or ""
+        page_id = stable_id(rec["source_id"], rec["url"], rec.get("final_url") or "", key)
+        outcome = "ok"
+        if rec.get("reason"):
+            outcome = "skipped" if rec.get("status") is None else "error"
+        rows[page_id] = {
+            "page_id": page_id,
+            "source_id": rec["source_id"],
+            "run_id": rec["run_id"],
+            "url": rec["url"],
+            "final_url": rec.get("final_url"),
+            "canonical_url": None,
+            "role": rec.get("role") or "release",
+            "discovered_via": rec.get("discovered_via"),
+            "discovered_from": rec.get("discovered_from"),
+            "feed_published": rec.get("feed_published"),
+            "feed_title": rec.get("feed_title"),
+            "status": rec.get("status"),
+            "content_type": rec.get("content_type"),
+            "encoding": None,
+            "fetched_at": parse_timestamp(rec.get("fetched_at")) or datetime.now(UTC),
+            "warc_file": rec.get("warc_file"),
+            "warc_offset": rec.get("warc_offset"),
+            "warc_length": rec.get("warc_length"),
+            "sha256": rec.get("sha256"),
+            "size": rec.get("size"),
+            "outcome": outcome,
+            "reason": rec.get("reason"),
+        }
+    return list(rows.values())
+
+
+def fail(page: dict[str, Any], reason: str) -> None:
+    """Mark a page as unusable, keeping the first reason given."""
+    page["outcome"] = "error"
+    page["reason"] = page.get("reason") or reason
+
+
+def reason_counts(pages: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """How many pages ended with each reason (``ok`` for usable ones)."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        key = page["reason"] or "ok"
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,88 @@
+"""The parse stage over articles: parsed releases, copies within a source collapsed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pipelines.clean.extract import EXTRACTOR_VERSION
+from pipelines.dedupe.exact import content_hash
+from pipelines.dedupe.stories import stable_id
+from pipelines.dedupe.urls import normalise_url
+from pipelines.parse.release import parse_release
+from pipelines.published import as_date, parse_timestamp, reconcile_published
+
+
+def release_rows(
+    articles: Sequence[dict[str, Any]], pages: Sequence[dict[str, Any]], carrier: str
+) -> list[dict[str, Any]]:
+    """Parse each article and collapse copies within the source into releases.
+
+    Pages sharing a canonical URL, or whose main text is identical, are one release:
+    the earliest fetched page represents it, and every URL is kept in ``urls``.
+    """
+    by_page = {p["page_id"]: p for p in pages}
+    parsed_rows = []
+    for art in articles:
+        page = by_page[art["page_id"]]
+        hint = (parse_timestamp(page.get("feed_published"))
+                or parse_timestamp(art.get("page_published"))
+                or parse_timestamp(art["page_date"]))
+        parsed = parse_release(art["body_text"], title=art["title"], published_hint=hint)
+        dl = parsed.dateline
+        published_at, offset, evidence = reconcile_published(
+            page.get("feed_published"), art.get("page_published") or art["page_date"],
+            dl.date if dl else None,
+        )
+        body_main = parsed.body_main or art["body_text"]
+        parsed_rows.append({
+            "release_id": stable_id(page["source_id"], art["canonical_url"]),
+            "article_id": art["article_id"],
+            "source_id": page["source_id"],
+            "run_id": page["run_id"],
+            "canonical_url": art["canonical_url"],
+            "urls": [page["url"]],
+            "page_ids": [page["page_id"]],
+            "title": art["title"],
+            "dateline_raw": dl.raw if dl else None,
+            "dateline_location": dl.location if dl else None,
+            "dateline_city": dl.city if dl else None,
+            "dateline_region": dl.region if dl else None,
+            "dateline_country": dl.country if dl else None,
+            "dateline_date": as_date(dl.date) if dl else None,
+            "agency": parsed.agency,
+            "carrier": carrier,
+            "tickers": parsed.tickers,
+            "lead": parsed.lead,
+            "body_main": body_main,
+            "boilerplate": parsed.boilerplate,
+            "content_hash": content_hash(body_main),
+            "published_at": published_at,
+            "published_offset": offset,
+            "published_from": evidence,
+            "first_seen_at": page["fetched_at"],
+            "warc_file": page["warc_file"],
+            "warc_offset": page["warc_offset"],
+            "extractor_version": art["extractor_version"] or EXTRACTOR_VERSION,
+            "parser_version": parsed.parser_version,
+        })
+    return collapse(parsed_rows)
+
+
+def collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge rows that share a canonical URL or a content hash (union of both)."""
+    rows = sorted(rows, key=lambda r: (r["first_seen_at"], r["canonical_url"]))
+    kept: list[dict[str, Any]] = []
+    index: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        keys = ["url:" + normalise_url(row["canonical_url"]), "hash:" + row["content_hash"]]
+        target = next((index[k] for k in keys if k in index), None)
+        if target is None:
+            kept.append(row)
+            target = row
+        else:
+            target["urls"] = sorted(set(target["urls"]) | set(row["urls"]))
+            target["page_ids"] = sorted(set(target["page_ids"]) | set(row["page_ids"]))
+        for key in keys:
+            index.setdefault(key, target)
+    return kept
