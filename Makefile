@@ -38,6 +38,10 @@ ui: venv dagster-home
 bench: venv
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b --releases $(N) || exit 1; done
 
+## run: crawl every enabled real source once and load it (make run SOURCES=dna,app)
+run: venv dagster-home
+	$(BIN)/wiredesk run $(if $(SOURCES),--sources $(SOURCES))
+
 lint: venv
 	$(BIN)/ruff check .
 

@@ -153,5 +153,5 @@ def iter_responses(path: Path | str) -> Iterator[tuple[int, RawResponse]]:
         it = ArchiveIterator(fh)
         for record in it:
             if record.rec_type == "response":
-                offset = it.get_record_offset()
-                yield offset, _to_raw(record)
+                raw = _to_raw(record)  # read first: get_record_offset() skips the payload
+                yield it.get_record_offset(), raw

@@ -1,12 +1,19 @@
-"""Downloader middlewares: the simulator proxy and the WARC archive."""
+"""Downloader middlewares: proxy, address guard, politeness, conditional GET, WARC archive."""
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import socket
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+from protego import Protego
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawlers.archive import WarcArchiveWriter
@@ -29,6 +36,206 @@ class SimulatorProxyMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if self.proxy and "proxy" not in request.meta:
             request.meta["proxy"] = self.proxy
+
+
+def _spider_source(crawler: Crawler, spider: Spider | None) -> Any:
+    return getattr(spider or crawler.spider, "source", None)
+
+
+# Cloud metadata services, by name and by address (most are link-local anyway).
+METADATA_HOSTS = {"metadata", "metadata.google.internal", "metadata.goog", "instance-data"}
+METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in (
+    "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")}
+REFUSED = "address_refused"
+
+
+def refused_address(address: str) -> bool:
+    """True for anything but a public unicast address: private, loopback, link-local,
+    carrier-grade NAT, multicast, reserved, unspecified, cloud metadata."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip in METADATA_ADDRESSES or not ip.is_global or ip.is_multicast
+
+
+class AddressGuardMiddleware:
+    """Refuse requests a live source must never make: schemes other than http(s), and hosts
+    that are, or resolve to, private, loopback, link-local or metadata addresses.
+
+    Checks every request, and the ``Location`` of every redirect before the redirect
+    middleware follows it (so a refused hop is recorded against the page that redirected,
+    rather than silently dropped as off-site). Sources served from this machine (the
+    simulator, or ``local: true`` in the registry) are let through. ``WIREDESK_RESOLVE``
+    pins host names to addresses instead of DNS. A name that does not resolve is let
+    through: the download itself then fails (or the configured proxy resolves it).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.pinned = {k.lower(): list(v) for k, v in
+                       crawler.settings.getdict("WIREDESK_RESOLVE").items()}
+        self._cache: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AddressGuardMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if not self._local(spider):
+            await self._check(request.url, request)
+        return None
+
+    async def process_response(self, request: Request, response: Response,
+                               spider: Spider | None = None) -> Response:
+        location = response.headers.get("Location")
+        if 300 <= response.status < 400 and location and not self._local(spider):
+            await self._check(urljoin(request.url, location.decode("latin-1")), request)
+        return response
+
+    def _local(self, spider: Spider | None) -> bool:
+        source = _spider_source(self.crawler, spider)
+        return source is not None and source.is_local
+
+    async def _check(self, url: str, request: Request) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            self._refuse(request, f"scheme {parts.scheme!r} of {url}")
+        host = (parts.hostname or "").lower().rstrip(".")
+        if not host or host in METADATA_HOSTS or host == "localhost" \
+                or host.endswith(".localhost") or host.endswith(".internal"):
+            self._refuse(request, f"host {host!r} of {url}")
+        for address in await self._addresses(host, parts.port):
+            if refused_address(address):
+                self._refuse(request, f"{host} -> {address} ({url})")
+
+    async def _addresses(self, host: str, port: int | None) -> list[str]:
+        try:
+            return [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            pass
+        if host in self.pinned:
+            return self.pinned[host]
+        if host not in self._cache:
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    host, port or 443, type=socket.SOCK_STREAM)
+                self._cache[host] = sorted({info[4][0] for info in infos})
+            except (OSError, UnicodeError):
+                self._cache[host] = []
+        return self._cache[host]
+
+    def _refuse(self, request: Request, why: str) -> None:
+        self.crawler.stats.inc_value("wiredesk/guard/refused")
+        raise IgnoreRequest(f"{REFUSED}: {why}")
+
+
+class CrawlDelayMiddleware:
+    """Honour robots.txt ``Crawl-delay``: read it from each robots.txt response and keep that
+    host's download slot at least that slow (AutoThrottle may only slow it further)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.user_agent = crawler.settings.get("USER_AGENT") or "wiredesk"
+        self.max_delay = crawler.settings.getfloat("WIREDESK_MAX_CRAWL_DELAY")
+        self.delays: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlDelayMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        delay = self.delays.get(urlsplit(request.url).netloc)
+        if delay:
+            downloader = self.crawler.engine.downloader
+            slot = downloader.slots.get(downloader.get_slot_key(request))
+            if slot is not None and slot.delay < delay:
+                slot.delay = delay
+
+    def process_response(self, request: Request, response: Response,
+                         spider: Spider | None = None) -> Response:
+        parts = urlsplit(response.url)
+        if parts.path == "/robots.txt" and response.status == 200:
+            try:
+                delay = Protego.parse(response.text).crawl_delay(self.user_agent)
+            except (AttributeError, ValueError):
+                delay = None
+            if delay:
+                self.delays[parts.netloc] = min(float(delay), self.max_delay)
+                self.crawler.stats.set_value(f"wiredesk/crawl_delay/{parts.netloc}",
+                                             self.delays[parts.netloc])
+                self.process_request(request)
+        return response
+
+
+class BackoffMiddleware:
+    """Retries wait longer each time: ``base * 2**(n-1)`` seconds, capped (0 disables)."""
+
+    def __init__(self, base: float, cap: float) -> None:
+        self.base = base
+        self.cap = cap
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BackoffMiddleware:
+        return cls(crawler.settings.getfloat("WIREDESK_RETRY_BACKOFF"),
+                   crawler.settings.getfloat("WIREDESK_RETRY_BACKOFF_MAX"))
+
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        tries = int(request.meta.get("retry_times", 0))
+        if tries and self.base > 0:
+            await asyncio.sleep(min(self.cap, self.base * 2 ** (tries - 1)))
+        return None
+
+
+class ConditionalGetMiddleware:
+    """Conditional GET for discovery documents (feeds, sitemaps, listings).
+
+    Sends ``If-None-Match`` / ``If-Modified-Since`` from the validators an earlier run
+    remembered (``spider.state["validators"]``, saved by the spider when it closes) and
+    remembers new ones from each 200. A 304 reaches the spider, which reads nothing from
+    it. Backfills fetch unconditionally (they want the documents, changed or not).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
+        return cls(crawler)
+
+    @staticmethod
+    def _validators(spider: Spider | None) -> dict[str, dict[str, str]] | None:
+        state = getattr(spider, "state", None)
+        if state is None or getattr(spider, "backfill", False):
+            return None
+        return state["validators"]
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        validators = self._validators(spider or self.crawler.spider)
+        if validators is None or request.meta.get("wd_role") != "discovery":
+            return
+        known = validators.get(request.url) or {}
+        if known.get("etag"):
+            request.headers.setdefault("If-None-Match", known["etag"])
+        if known.get("last_modified"):
+            request.headers.setdefault("If-Modified-Since", known["last_modified"])
+
+    def process_response(self, request: Request, response: Response,
+                         spider: Spider | None = None) -> Response:
+        validators = self._validators(spider or self.crawler.spider)
+        if validators is None or request.meta.get("wd_role") != "discovery":
+            return response
+        if response.status == 304:
+            self.crawler.stats.inc_value("wiredesk/not_modified")
+        elif response.status == 200:
+            etag = response.headers.get("ETag")
+            modified = response.headers.get("Last-Modified")
+            if etag or modified:
+                validators[request.url] = {
+                    k: v.decode("latin-1") for k, v in
+                    (("etag", etag), ("last_modified", modified)) if v}
+            else:
+                validators.pop(request.url, None)
+        return response
 
 
 class WarcArchiveMiddleware:

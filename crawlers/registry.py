@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 REGISTRY_DIR = Path(__file__).with_name("sources")
-DISCOVERY_KINDS = {"rss", "atom", "sitemap", "robots", "listing"}
+DISCOVERY_KINDS = {"rss", "atom", "sitemap", "robots", "listing", "archive"}
+NETWORKS = {"simulated", "live"}
 SOURCE_KINDS = {"wire", "agency", "issuer", "outlet"}
 
 
@@ -24,9 +25,11 @@ class Discovery:
     """One discovery endpoint of a source (a feed, a sitemap, a listing...)."""
 
     kind: str
-    url: str
-    next: str | None = None    # listing: CSS selector of the next-page link
-    links: str | None = None   # listing: CSS selector of the release links (default: all)
+    url: str                   # archive: a template such as ``https://x/{date:%Y/%m/%d}/``
+    next: str | None = None    # listing/archive: CSS selector of the next-page link
+    links: str | None = None   # listing/archive: CSS of the release links (within ``item``)
+    item: str | None = None    # listing/archive: CSS of one entry (pairs a link with its date)
+    date: str | None = None    # listing/archive: CSS of the entry's date, within ``item``
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Source:
     schedule: str = "0 * * * *"
     enabled: bool = True
     network: str = "live"
+    local: bool = False        # served from this machine: the address guard lets it through
     priority: int = 50
     spider: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -56,6 +60,11 @@ class Source:
         if not self.release_url_pattern:
             return True
         return re.search(self.release_url_pattern, path) is not None
+
+    @property
+    def is_local(self) -> bool:
+        """Served from this machine (the simulator or an explicitly local source)."""
+        return self.network == "simulated" or self.local
 
 
 def _source_from_dict(raw: dict[str, Any]) -> Source:
@@ -73,9 +82,13 @@ def _source_from_dict(raw: dict[str, Any]) -> Source:
         raise RegistryError(f"source {raw.get('id')!r}: {exc}") from exc
     if src.kind not in SOURCE_KINDS:
         raise RegistryError(f"source {src.id!r}: unknown kind {src.kind!r}")
+    if src.network not in NETWORKS:
+        raise RegistryError(f"source {src.id!r}: unknown network {src.network!r}")
     for d in src.discovery:
         if d.kind not in DISCOVERY_KINDS:
             raise RegistryError(f"source {src.id!r}: unknown discovery kind {d.kind!r}")
+        if d.kind == "archive" and "{date" not in d.url:
+            raise RegistryError(f"source {src.id!r}: archive url needs a {{date:...}} field")
     if src.release_url_pattern:
         re.compile(src.release_url_pattern)
     return src

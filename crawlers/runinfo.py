@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 MANIFEST_NAME = "manifest.jsonl"
 STATS_NAME = "stats.json"
@@ -18,3 +21,54 @@ def new_run_id() -> str:
 def run_dir_for(data_dir: Path, source_id: str, run_id: str) -> Path:
     """The folder of one crawl run: ``<data>/raw/<source>/<run>/``."""
     return Path(data_dir) / "raw" / source_id / run_id
+
+
+# -- per-source crawl state (remembered between runs) -----------------------------------
+
+STATE_DIR = "state"
+
+
+def state_path(data_dir: Path, source_id: str) -> Path:
+    """The small state file of one source: ``<data>/state/crawl/<source>.json``."""
+    return Path(data_dir) / STATE_DIR / "crawl" / f"{source_id}.json"
+
+
+def load_state(data_dir: Path, source_id: str) -> dict[str, Any]:
+    """What earlier runs remembered: feed validators (ETag, Last-Modified), zero-yield runs."""
+    path = state_path(data_dir, source_id)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    state.setdefault("validators", {})
+    state.setdefault("zero_yield_runs", 0)
+    return state
+
+
+def save_state(data_dir: Path, source_id: str, state: dict[str, Any]) -> None:
+    """Write the state file atomically (a crash never leaves half a file)."""
+    path = state_path(data_dir, source_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def latest_run_dir(data_dir: Path, source_id: str) -> Path | None:
+    """The most recent run folder of a source (run ids sort by time), if any."""
+    runs = sorted(p for p in (Path(data_dir) / "raw" / source_id).glob("*") if p.is_dir())
+    return runs[-1] if runs else None
+
+
+def failure_summary(stats: dict[str, Any]) -> str:
+    """One line saying why a crawl stopped or what went wrong, from its stats."""
+    errors = {k.split("/", 2)[2]: v for k, v in stats.items()
+              if k.startswith("wiredesk/skipped/")}
+    detail = ", ".join(f"{k}={v}" for k, v in sorted(errors.items(), key=lambda kv: -kv[1]))
+    if stats.get("wiredesk/stop_reason"):
+        head = str(stats["wiredesk/stop_reason"])
+    elif not stats.get("wiredesk/discovery_ok"):
+        head = "no discovery endpoint answered"
+    else:
+        head = f"finished ({stats.get('finish_reason', '?')})"
+    return head + (f" ({detail})" if detail else "")

@@ -1,20 +1,30 @@
-"""Scrapy settings for wiredesk's crawlers: polite by default, every response archived."""
+"""Scrapy settings for wiredesk's crawlers: polite by default, every response archived.
+
+Configuration comes from the environment (``WIREDESK_*``) or ``-s NAME=value``.
+"""
+
+import os
 
 BOT_NAME = "wiredesk"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
 
-USER_AGENT = "wiredesk/0.1 (+press-release research crawler)"
+# Who we are and where site owners can reach us (WIREDESK_CONTACT_URL).
+WIREDESK_CONTACT_URL = os.environ.get("WIREDESK_CONTACT_URL",
+                                      "https://github.com/wiredesk/wiredesk#crawler")
+USER_AGENT = f"wiredesk/0.1 (press-release research crawler; +{WIREDESK_CONTACT_URL})"
 ROBOTSTXT_OBEY = True
 
-# Politeness: AutoThrottle adapts to each site's latency; a per-domain cap keeps it gentle.
+# Politeness: robots.txt Crawl-delay is honoured (CrawlDelayMiddleware), AutoThrottle adapts
+# to each site's latency, and at most two requests are in flight per domain.
 CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 4
-DOWNLOAD_DELAY = 0.25
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = float(os.environ.get("WIREDESK_DOWNLOAD_DELAY", "1.0"))
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 0.25
-AUTOTHROTTLE_MAX_DELAY = 10.0
-AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+WIREDESK_MAX_CRAWL_DELAY = 60.0     # a longer robots.txt Crawl-delay is capped (and logged)
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
@@ -24,6 +34,16 @@ DOWNLOAD_FAIL_ON_DATALOSS = False
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Retries wait base * 2**(n-1) seconds (capped): 2 s, 4 s... (BackoffMiddleware).
+WIREDESK_RETRY_BACKOFF = float(os.environ.get("WIREDESK_RETRY_BACKOFF", "2.0"))
+WIREDESK_RETRY_BACKOFF_MAX = 60.0
+
+# Limits: pages per run (0 = none), and a source stops for this run after this many
+# consecutive failed fetches; a discovery that yields nothing this many runs in a row is
+# flagged (the site's layout has probably changed).
+CLOSESPIDER_PAGECOUNT = 2000
+WIREDESK_MAX_CONSECUTIVE_FAILURES = 8
+WIREDESK_ZERO_YIELD_RUNS = 3
 
 # Error statuses reach the spider so that each is recorded with its reason.
 HTTPERROR_ALLOW_ALL = True
@@ -33,9 +53,18 @@ TELNETCONSOLE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.SimulatorProxyMiddleware": 20,
+    # Refuses private, loopback, link-local and metadata addresses, also after DNS; placed
+    # after the redirect middleware (600) so it sees each redirect's Location first.
+    "crawlers.middlewares.AddressGuardMiddleware": 620,
+    "crawlers.middlewares.CrawlDelayMiddleware": 45,
+    "crawlers.middlewares.BackoffMiddleware": 60,
+    "crawlers.middlewares.ConditionalGetMiddleware": 70,
     # Closest to the network: sees every response exactly as received (still compressed).
     "crawlers.middlewares.WarcArchiveMiddleware": 950,
 }
+# Scrapy starts this many asyncio workers for every callback's output; ours yield a record
+# and a few requests, and the default (100 tasks per response) costs more than the fetch.
+CONCURRENT_ITEMS = 4
 ITEM_PIPELINES = {
     "crawlers.pipelines.ManifestPipeline": 800,
 }
@@ -44,8 +73,14 @@ EXTENSIONS = {
 }
 
 # wiredesk's own settings (overridable with -s on the command line).
-WIREDESK_DATA_DIR = "data"          # raw archive lands in <data>/raw/<source>/<run>/
-WIREDESK_PROXY = None               # e.g. the simulator's http://127.0.0.1:PORT
+# The raw archive lands in <data>/raw/<source>/<run>/, crawl state in <data>/state/crawl/.
+WIREDESK_DATA_DIR = os.environ.get("WIREDESK_DATA_DIR", "data")
+# Send every request through this HTTP proxy, e.g. the simulator's http://127.0.0.1:PORT.
+WIREDESK_PROXY = os.environ.get("WIREDESK_PROXY") or None
+# Host -> addresses the address guard uses instead of DNS (pinning; tests).
+WIREDESK_RESOLVE: dict[str, list[str]] = {}
+WIREDESK_KNOWN_URLS_FILE = None     # release URLs not to fetch again, one a line
+WIREDESK_TODAY = None               # freeze "today" (YYYY-MM-DD) for date archives; tests
 WIREDESK_WARC_MAX_BYTES = 1024 * 1024 * 1024
 WIREDESK_MAX_LISTING_PAGES = 10_000
 

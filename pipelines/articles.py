@@ -65,5 +65,6 @@ def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | 
             "body_text": result.body_text,
             "extractor": result.extractor,
             "extractor_version": result.extractor_version,
+            "choice_reason": result.choice_reason,
         })
     return articles

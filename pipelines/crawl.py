@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id, run_dir_for
+from crawlers.runinfo import (
+    MANIFEST_NAME,
+    STATS_NAME,
+    failure_summary,
+    new_run_id,
+    run_dir_for,
+)
 
 # Settings for crawling the simulated network: no need to be gentle with ourselves.
 SIMULATED_SETTINGS = {
@@ -22,7 +28,18 @@ SIMULATED_SETTINGS = {
     "DOWNLOAD_DELAY": "0",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
     "RETRY_TIMES": "2",
+    "WIREDESK_RETRY_BACKOFF": "0",
+    "CLOSESPIDER_PAGECOUNT": "0",
 }
+
+
+class CrawlFailed(RuntimeError):
+    """No discovery endpoint of the source answered: nothing was learnt, nothing to load."""
+
+    def __init__(self, run: CrawlRun, reason: str) -> None:
+        super().__init__(f"crawl of {run.source_id} failed: {reason}")
+        self.run = run
+        self.reason = reason
 
 
 @dataclass
@@ -53,8 +70,17 @@ def run_crawl(
     run_id: str | None = None,
     max_releases: int | None = None,
     timeout: float | None = None,
+    known_urls_file: Path | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> CrawlRun:
-    """Run ``scrapy crawl <source_id>`` to completion and return its run record."""
+    """Run ``scrapy crawl <source_id>`` to completion and return its run record.
+
+    ``known_urls_file`` lists release URLs already loaded (one a line): they are not
+    fetched again. ``since``/``until`` (``YYYY-MM-DD``) make the run a backfill of that
+    range. Raises :class:`CrawlFailed` (the run's files stay, for the record) when no
+    discovery endpoint answered, e.g. without network.
+    """
     run_id = run_id or new_run_id()
     data_dir = Path(data_dir).resolve()
     run_dir = run_dir_for(data_dir, source_id, run_id)
@@ -64,8 +90,11 @@ def run_crawl(
         overrides["WIREDESK_PROXY"] = proxy
     overrides.update(settings or {})
     cmd = [sys.executable, "-m", "scrapy", "crawl", source_id, "-a", f"run_id={run_id}"]
-    if max_releases:
-        cmd += ["-a", f"max_releases={max_releases}"]
+    spider_args = {"max_releases": max_releases, "known_urls": known_urls_file,
+                   "since": since, "until": until}
+    for key, value in spider_args.items():
+        if value:
+            cmd += ["-a", f"{key}={value}"]
     for key, value in overrides.items():
         cmd += ["-s", f"{key}={value}"]
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawlers.settings")
@@ -79,5 +108,8 @@ def run_crawl(
         raise RuntimeError(f"crawl of {source_id} failed (exit {proc.returncode}): {tail}")
     if not (run_dir / MANIFEST_NAME).exists():
         (run_dir / MANIFEST_NAME).touch()
-    return CrawlRun(source_id, run_id, str(run_dir), started.isoformat(), finished.isoformat(),
-                    proc.returncode, stats)
+    run = CrawlRun(source_id, run_id, str(run_dir), started.isoformat(), finished.isoformat(),
+                   proc.returncode, stats)
+    if not stats.get("wiredesk/discovery_ok"):
+        raise CrawlFailed(run, failure_summary(stats))
+    return run

@@ -1,4 +1,9 @@
-"""The Dagster code location: ``dagster dev -m pipelines.definitions``."""
+"""The Dagster code location: ``dagster dev -m pipelines.definitions``.
+
+Assets (``defs/assets.py``) are partitioned by source and UTC day
+(``defs/partitions.py``); checks in ``defs/checks.py``; schedules as data from the source
+registry (``defs/schedules.py``); the inbox and run-failure sensors (``defs/sensors.py``).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,27 @@ from pipelines.defs.assets import (
     stories,
     warehouse_partition,
 )
+from pipelines.defs.checks import source_freshness
 from pipelines.defs.resources import default_resources
+from pipelines.defs.schedules import build_schedules
+from pipelines.defs.sensors import build_inbox_sensor, record_failures, record_run_failure_job
 
 ingest_job = dg.define_asset_job(
     "ingest_source",
-    selection=[raw_pages, articles, releases, warehouse_partition],
-    description="Crawl, clean, parse and load one source partition.",
+    selection=dg.AssetSelection.assets(raw_pages, articles, releases, warehouse_partition)
+    - dg.AssetSelection.checks(source_freshness),
+    description="Crawl, clean, parse and load one source's day partition.",
+    tags={"wiredesk/kind": "ingest"},
 )
+# Stories and whatever is built on them later (marts, search) refresh together, with the
+# freshness check over the published copy.
 stories_job = dg.define_asset_job(
-    "refresh_stories", selection=[stories], description="Regroup releases into stories."
+    "refresh_stories",
+    selection=dg.AssetSelection.assets(stories).downstream()
+    | dg.AssetSelection.checks(source_freshness),
+    description="Regroup releases into stories, refresh what depends on them, and check "
+    "every source's freshness.",
+    tags={"wiredesk/kind": "stories"},
 )
 
 
@@ -27,7 +44,10 @@ def build_defs(resources: dict | None = None) -> dg.Definitions:
     """The definitions, with resources from the environment unless given."""
     return dg.Definitions(
         assets=[raw_pages, articles, releases, warehouse_partition, stories],
-        jobs=[ingest_job, stories_job],
+        asset_checks=[source_freshness],
+        jobs=[ingest_job, stories_job, record_run_failure_job],
+        schedules=build_schedules(ingest_job, stories_job),
+        sensors=[build_inbox_sensor(ingest_job), record_failures],
         resources=resources or default_resources(),
     )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+
+from pipelines.parse.clock import local_datetime
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -42,24 +44,58 @@ def offset_text(moment: datetime) -> str | None:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def dateline_moment(day: str | None, clock: str | None, zone: str | None) -> datetime | None:
+    """The dateline's date and printed time in its zone (``8:00 AM ET``), DST-aware."""
+    when = as_date(day)
+    if when is None or not clock or not zone:
+        return None
+    try:
+        hour, minute = (int(x) for x in clock.split(":"))
+        return local_datetime(when, time(hour, minute), zone)
+    except ValueError:
+        return None
+
+
 def reconcile_published(
-    feed: str | None, page: str | None, dateline: str | None
+    feed: str | None,
+    page: str | None,
+    dateline: str | None,
+    *,
+    dateline_time: str | None = None,
+    dateline_zone: str | None = None,
+    first_seen: datetime | None = None,
 ) -> tuple[datetime | None, str | None, str | None]:
     """``(published_at_utc, original_offset, evidence)`` from the best evidence.
 
     A full timestamp beats a bare date; among timestamps the feed's wins, then the page's
-    own metadata; a dateline date is the last resort.
+    own metadata, then a dateline with a time in a known zone; a dateline date alone is
+    the last resort. A timestamp more than a day away from the dateline's date, or later
+    than the first time the crawl saw the page, is set aside as another event (an update,
+    a re-post). First-seen itself never becomes the publication time.
     """
-    candidates = []
-    for evidence, raw in (("feed", feed), ("page", page), ("dateline", dateline)):
-        moment = parse_timestamp(raw)
-        if moment is not None:
-            has_time = isinstance(raw, str) and (":" in raw)
-            candidates.append((0 if has_time else 1, evidence, moment))
+    day = as_date(dateline)
+    candidates: list[tuple[int, int, str, datetime]] = []
+    order = {"feed": 0, "page": 1, "dateline": 2}
+    evidence_list: list[tuple[str, str | datetime | None]] = [
+        ("feed", feed), ("page", page),
+        ("dateline", dateline_moment(dateline, dateline_time, dateline_zone)),
+        ("dateline", dateline),
+    ]
+    for evidence, raw in evidence_list:
+        moment = raw if isinstance(raw, datetime) else parse_timestamp(raw)
+        if moment is None:
+            continue
+        has_time = isinstance(raw, datetime) or (isinstance(raw, str) and ":" in raw)
+        rank = 0 if has_time else 2
+        if day is not None and has_time and abs((moment.date() - day).days) > 1:
+            rank = 1
+        if first_seen is not None and moment > first_seen + timedelta(days=1):
+            rank = 3
+        candidates.append((rank, order[evidence], evidence, moment))
     if not candidates:
         return None, None, None
-    candidates.sort(key=lambda c: c[0])
-    _, evidence, moment = candidates[0]
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    _, _, evidence, moment = candidates[0]
     return moment.astimezone(UTC), offset_text(moment), evidence
 
 

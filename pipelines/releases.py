@@ -28,15 +28,20 @@ def release_rows(
         hint = (parse_timestamp(page.get("feed_published"))
                 or parse_timestamp(art.get("page_published"))
                 or parse_timestamp(art["page_date"]))
-        parsed = parse_release(art["body_text"], title=art["title"], published_hint=hint)
+        first_seen = parse_timestamp(page["fetched_at"]) if isinstance(
+            page["fetched_at"], str) else page["fetched_at"]
+        parsed = parse_release(art["body_text"], title=art["title"],
+                               published_hint=hint or first_seen)
         dl = parsed.dateline
         published_at, offset, evidence = reconcile_published(
             page.get("feed_published"), art.get("page_published") or art["page_date"],
-            dl.date if dl else None,
+            dl.date if dl else None, dateline_time=dl.time if dl else None,
+            dateline_zone=dl.zone if dl else None, first_seen=first_seen,
         )
         body_main = parsed.body_main or art["body_text"]
+        release_id = stable_id(page["source_id"], art["canonical_url"])
         parsed_rows.append({
-            "release_id": stable_id(page["source_id"], art["canonical_url"]),
+            "release_id": release_id,
             "article_id": art["article_id"],
             "source_id": page["source_id"],
             "run_id": page["run_id"],
@@ -50,6 +55,15 @@ def release_rows(
             "dateline_region": dl.region if dl else None,
             "dateline_country": dl.country if dl else None,
             "dateline_date": as_date(dl.date) if dl else None,
+            "dateline_month_day": dl.month_day if dl else None,
+            "dateline_time": dl.time if dl else None,
+            "dateline_zone": dl.zone if dl else None,
+            "headline": parsed.headline,
+            "ticker_companies": parsed.ticker_details or None,
+            "subheadline": parsed.subheadline,
+            "language": parsed.language,
+            "boilerplate_kinds": parsed.boilerplate_kinds,
+            "parse_status": parsed.parse_status,
             "agency": parsed.agency,
             "carrier": carrier,
             "tickers": parsed.tickers,
@@ -65,8 +79,28 @@ def release_rows(
             "warc_offset": page["warc_offset"],
             "extractor_version": art["extractor_version"] or EXTRACTOR_VERSION,
             "parser_version": parsed.parser_version,
+            **structure_rows(release_id, parsed.to_dict()),
         })
     return collapse(parsed_rows)
+
+
+def structure_rows(release_id: str, parsed: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The ``entities``, ``mentions`` and ``contacts`` rows of one parsed release."""
+    entities = [{k: e[k] for k in ("entity_id", "kind", "name", "acronym", "country", "extra")}
+                for e in parsed["entities"]]
+    mentions, seen = [], set()
+    for m in parsed["mentions"]:
+        key = (m["start"], m["entity_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append({"release_id": release_id, "entity_id": m["entity_id"],
+                         "kind": m["kind"], "surface": m["surface"], "start_offset": m["start"],
+                         "end_offset": m["end"], "title": m["title"], "role": m["role"],
+                         "role_org_id": m["role_org_id"]})
+    contacts = [{"release_id": release_id, "position": i, **c}
+                for i, c in enumerate(parsed["contacts"])]
+    return {"entities": entities, "mentions": mentions, "contacts": contacts}
 
 
 def collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
+from crawlers.archive import WarcArchiveWriter
 from crawlers.simulator import SimulatorServer, WireNetwork
 
 SEED = 7
@@ -40,3 +48,176 @@ def dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("dagster_home")
     shutil.copy(PROJECT / "dagster.yaml", home / "dagster.yaml")
     return home
+
+
+# -- a real `dagster dev` (webserver + daemon) for the UI and GraphQL tests -----------------
+
+DAGSTER_BOOT_TIMEOUT = 180.0
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DagsterDev:
+    """A running ``dagster dev`` on loopback, with its own instance, data dir and warehouse."""
+
+    def __init__(self, home: Path, data_dir: Path, env: dict[str, str], port: int) -> None:
+        self.home, self.data_dir, self.port = home, data_dir, port
+        self.db = data_dir / "warehouse.duckdb"
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = home / "dagster-dev.log"
+        self.env = env
+        self.proc: Any = None
+
+    def start(self) -> None:
+        bin_dir = Path(sys.executable).parent
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                [str(bin_dir / "dagster"), "dev", "-m", "pipelines.definitions",
+                 "-h", "127.0.0.1", "-p", str(self.port)],
+                cwd=PROJECT, env={**os.environ, **self.env}, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        self.wait_until_ready()
+
+    def graphql(self, query: str, variables: dict | None = None, timeout: float = 30) -> dict:
+        """POST a GraphQL query to the webserver, as the UI does; returns ``data``."""
+        resp = requests.post(f"{self.url}/graphql", json={"query": query,
+                                                          "variables": variables or {}},
+                             timeout=timeout)
+        resp.raise_for_status()
+        body = resp.json()
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+    def wait_until_ready(self) -> None:
+        deadline = time.monotonic() + DAGSTER_BOOT_TIMEOUT
+        query = "{ workspaceOrError { ... on Workspace { locationEntries { name " \
+                "locationOrLoadError { __typename } } } } }"
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"dagster dev exited:\n{self.log.read_text()[-3000:]}")
+            try:
+                entries = self.graphql(query, timeout=5)["workspaceOrError"]["locationEntries"]
+                kinds = {(e["locationOrLoadError"] or {}).get("__typename") for e in entries}
+                if "PythonError" in kinds:
+                    raise RuntimeError(f"code location failed:\n{self.log.read_text()[-3000:]}")
+                if entries and kinds == {"RepositoryLocation"}:
+                    return
+            except (requests.RequestException, AssertionError, KeyError, TypeError):
+                pass
+            time.sleep(1)
+        raise TimeoutError(f"dagster dev not ready:\n{self.log.read_text()[-3000:]}")
+
+    def run_status(self, run_id: str) -> str:
+        data = self.graphql("query($id: ID!) { runOrError(runId: $id) { __typename "
+                            "... on Run { status } } }", {"id": run_id})
+        return data["runOrError"].get("status", data["runOrError"]["__typename"])
+
+    def wait_for_run(self, run_id: str, timeout: float = 240) -> str:
+        """Poll a run until it ends; returns its final status."""
+        deadline = time.monotonic() + timeout
+        status = "UNKNOWN"
+        while time.monotonic() < deadline:
+            status = self.run_status(run_id)
+            if status in ("SUCCESS", "FAILURE", "CANCELED"):
+                return status
+            time.sleep(1)
+        raise TimeoutError(f"run {run_id} still {status} after {timeout}s")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def dagster_dev(simulator: SimulatorServer, tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[DagsterDev]:
+    """``dagster dev`` on a free loopback port, in a temporary DAGSTER_HOME holding the
+    project's dagster.yaml, crawling the session's simulator into a temporary data dir."""
+    home = tmp_path_factory.mktemp("dagster_dev_home")
+    shutil.copy(PROJECT / "dagster.yaml", home / "dagster.yaml")
+    data = tmp_path_factory.mktemp("dagster_dev_data")
+    env = {"DAGSTER_HOME": str(home), "WIREDESK_DATA_DIR": str(data),
+           "WIREDESK_DB": str(data / "warehouse.duckdb"),
+           "WIREDESK_SIM_PROXY": simulator.proxy_url, "WIREDESK_AUTOMATION": "off"}
+    server = DagsterDev(home, data, env, free_port())
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+# -- WARC archives for the inbox (invented pages, written with the project's own writer) ---
+
+INBOX_RELEASE = """<html><head><title>{title}</title></head><body>
+<nav><a href="/">Home</a> <a href="/news/">News</a></nav>
+<article><h1>{title}</h1>
+<p>{city}, March {day}, 2026 /Harbour Wire/ -- {lead}</p>
+<p>The harbour authority said the work would be carried out in three stages over the
+coming months, with the first stage starting on the northern quay. Residents were
+invited to a public meeting at the town hall to hear how traffic will be managed.</p>
+<p>"We expect the new berths to bring more visitors and steady jobs to the waterfront,"
+said the authority's chair, adding that the budget had been approved by the council.</p>
+<p>The authority will publish a detailed timetable on its website next week.</p>
+</article><footer>Copyright Harbour Times. All rights reserved.</footer></body></html>"""
+
+INBOX_STORIES = [
+    ("Harbour authority plans new berths for ferries", "PORTWELL", 3,
+     "The Portwell harbour authority announced plans to build two new berths."),
+    ("Coastal rail line to reopen after repairs", "SALTMERE", 4,
+     "The coastal rail line between Saltmere and Portwell will reopen next month."),
+    ("Fishing cooperative opens market hall", "PORTWELL", 5,
+     "A fishing cooperative opened a covered market hall beside the old quay."),
+]
+
+
+def inbox_release_pages(host: str = "news.harbourtimes.test", stories=INBOX_STORIES
+                        ) -> list[tuple[str, int, bytes]]:
+    """``(url, status, html)`` for invented releases on a host no source crawls."""
+    pages = []
+    for i, (title, city, day, lead) in enumerate(stories):
+        html = INBOX_RELEASE.format(title=title, city=city, day=day, lead=lead)
+        pages.append((f"http://{host}/news/{i + 1}-{title.lower().replace(' ', '-')}.html",
+                      200, html.encode()))
+    pages.append((f"http://{host}/news/missing.html", 404, b"<html>gone</html>"))
+    return pages
+
+
+def write_warc(path: Path, pages: list[tuple[str, int, bytes]]) -> Path:
+    """Write the pages as WARC response records into ``path`` (a ``*.warc.gz``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_dir = path.parent / f".{path.stem}.tmp"
+    writer = WarcArchiveWriter(tmp_dir, tmp_dir, "inbox", max_bytes=1 << 30)
+    for url, status, body in pages:
+        writer.write_response(url, status, "OK" if status == 200 else "Not Found",
+                              [("Content-Type", "text/html; charset=utf-8")], body)
+    writer.close()
+    (tmp_dir / writer.files[0]).rename(path)
+    tmp_dir.rmdir()
+    return path
+
+
+def local_pipeline(data: Path, dagster_home: Path) -> dict[str, Any]:
+    """Definitions over a data dir of their own (no network needed for the inbox), with
+    the test instance: ``defs``, ``crawler``, ``warehouse``, ``instance``, ``data``."""
+    import dagster as dg
+
+    from pipelines.definitions import build_defs
+    from pipelines.defs.resources import CrawlerResource, WarehouseResource
+
+    crawler = CrawlerResource(data_dir=str(data))
+    warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
+    return {"defs": build_defs({"crawler": crawler, "warehouse": warehouse}),
+            "crawler": crawler, "warehouse": warehouse, "data": data,
+            "instance": dg.DagsterInstance.from_config(str(dagster_home))}

@@ -2,6 +2,8 @@
 
 After each load the writer's file is copied beside itself and swapped in with an atomic
 rename, so a reader opens either the old copy or the new one, never a half-written file.
+Before the copy, the marts are re-applied and the full-text index is rebuilt if the
+releases changed, so the copy always carries current views and search.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-import duckdb
+from warehouse.db import connect
+from warehouse.search import rebuild_search
 
 
 def read_copy_path(db_path: Path | str) -> Path:
@@ -20,10 +23,12 @@ def read_copy_path(db_path: Path | str) -> Path:
 
 
 def publish(db_path: Path | str) -> Path:
-    """Checkpoint the warehouse and atomically replace its read copy; returns its path."""
+    """Refresh the search index, checkpoint the warehouse and atomically replace its read
+    copy; returns the copy's path."""
     db_path = Path(db_path)
-    con = duckdb.connect(str(db_path))
+    con = connect(db_path)
     try:
+        rebuild_search(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()

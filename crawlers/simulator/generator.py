@@ -16,7 +16,11 @@ from typing import TypeVar
 T = TypeVar("T")
 
 SITE_IDS: tuple[str, ...] = ("prwire", "bizwire", "globewire", "dnanews")
-COPY_VARIANTS: tuple[str, ...] = ("verbatim", "new_intro", "dropped_about", "edited")
+COPY_VARIANTS: tuple[str, ...] = ("verbatim", "new_intro", "dropped_about", "edited",
+                                   "shortened", "new_headline", "rewritten")
+# Every ``LOOKALIKE_EVERY``-th release (from index 8) is a template look-alike of the one
+# before it: same issuer, same kind of news, its own figures and facts.
+LOOKALIKE_EVERY = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +268,13 @@ def build_issuers(seed: int, count: int) -> list[Issuer]:
         if rng.random() < 0.5:
             about += (
                 "Statements in this release that are not historical facts are forward-looking "
-                "and involve risks and uncertainties that could cause actual results to differ.",
+                "and involve risks and uncertainties that could cause actual results to differ. "
+                "Such statements reflect management's current expectations and are based on "
+                "information available at the date of this release. Factors that could cause "
+                "results to differ include changes in market conditions, competition, supply "
+                "chain disruption, regulatory decisions and the other risks described in the "
+                "company's filings with securities regulators. The company undertakes no "
+                "obligation to update any forward-looking statement, except as required by law.",
             ) if kind == "company" else (
                 f"Media enquiries may be directed to the {short} communications office.",
             )
@@ -446,6 +456,11 @@ _SIMPLE: dict[str, Callable[[Facts, list[float]], str]] = {
 }
 
 
+def is_lookalike(index: int) -> bool:
+    """Whether release ``index`` is a template look-alike of release ``index - 1``."""
+    return index >= 8 and index % LOOKALIKE_EVERY == 1
+
+
 def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     """Plan release ``index``: issuer, topic, headline, facts, gap and carriers."""
     rng = random.Random(f"{seed}:{index}")
@@ -453,7 +468,12 @@ def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     draws = [r() for _ in range(_N_DRAWS)]
     issuer = issuers[index] if index < min(8, len(issuers)) else _at(issuers, draws[25])
     topic = _at(TOPICS[issuer.kind], r())
-    facts = Facts(draws, issuer)
+    if is_lookalike(index):
+        twin = plan_release(seed, index - 1, issuers)
+        issuer, topic = twin.issuer, twin.topic
+        facts = Facts(draws, issuer)
+    if not is_lookalike(index):
+        facts = Facts(draws, issuer)
     headline = _at(_HEADLINES[topic], r()).format_map(facts)
     sub = ""
     if topic in _SUBHEADS and r() < 0.6:
@@ -461,7 +481,7 @@ def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     gap = 37 + int(r() * 61)
     copies: list[tuple[str, str, int]] = [(issuer.home, "original", 0)]
     others = [s for s in SITE_IDS if s != issuer.home]
-    if index < 4:
+    if index < len(COPY_VARIANTS):
         copies.append((others[index % 3], COPY_VARIANTS[index], 5 + int(r() * 236)))
     else:
         x = r()
@@ -722,4 +742,65 @@ def apply_edits(paragraphs: list[str], limit: int = 2) -> list[str]:
             break
     if done == 0 and out:
         out[0] = out[0].replace(" the ", " this ", 1)
+    return out
+
+
+# --- hard cases for near-duplicate detection -------------------------------------------------
+
+_REWRITES: tuple[tuple[str, str], ...] = (
+    (" today announced the launch of ", " has launched "), (" today announced that ", " said "),
+    (" today announced ", " unveiled "), ("compared with the same period last year",
+                                          "from a year earlier"),
+    (" an increase of ", " up "), (" approximately ", " roughly "), (" about ", " around "),
+    (" is expected to ", " should "), (" expected ", " anticipated "), (" said", " added"),
+    (" will be ", " is to be "), ("customers", "clients"), (" a new ", " a fresh "),
+    (" which ", " that "), (" including ", " among them "), (" over the next ", " in the coming "),
+    (" the company ", " the firm "), (" also ", " further "), (" more than ", " over "),
+    ("announced", "disclosed"), (" new ", " fresh "), (" with ", " alongside "),
+    (" and ", " as well as "), (" in ", " within "), (" to ", " so as to "),
+)
+
+
+def rewrite(paragraphs: list[str]) -> list[str]:
+    """An outlet's rewrite: most phrasing changed word by word, every figure, name and quote
+    kept in order, and the closing paragraph dropped (the ``rewritten`` variant)."""
+    out = []
+    for para in paragraphs[: max(2, len(paragraphs) - 1)]:
+        if "“" in para:
+            out.append(para)  # quotes are carried as printed
+            continue
+        for old, new in _REWRITES:
+            para = para.replace(old, new)
+        out.append(para)
+    return out
+
+
+def shorten(paragraphs: list[str], seed: int, index: int) -> list[str]:
+    """A shortened carry keeping only the first one to three paragraphs (two at least when
+    the first states no figure: one generic sentence alone could be any release's)."""
+    keep = 1 + random.Random(f"{seed}:{index}:short").randrange(3)
+    if not re.search(r"\d", paragraphs[0]):
+        keep = max(keep, 2)
+    return paragraphs[: min(keep, max(1, len(paragraphs) - 1))]
+
+
+def other_headline(plan: ReleasePlan) -> str:
+    """A carrier's own headline for the release (the ``new_headline`` variant)."""
+    forms = ("{short}: {lead}", "UPDATE: {headline}", "{headline} - statement",
+             "{short} news: {lead}")
+    words = plan.headline.split()
+    lead = " ".join(words[1:]) if len(words) > 3 else plan.headline
+    form = forms[plan.index % len(forms)]
+    return form.format(short=plan.issuer.short.upper(), lead=lead, headline=plan.headline)
+
+
+def corrected(paragraphs: list[str]) -> list[str]:
+    """The second version of a release: a figure corrected and a correction note added."""
+    out = list(paragraphs)
+    for i, para in enumerate(out):
+        fixed = re.sub(r"(\d+)(?=%)", lambda m: str(int(m.group(1)) + 1), para, count=1)
+        if fixed != para:
+            out[i] = fixed
+            break
+    out.append("This release was updated to correct a figure in an earlier version.")
     return out

@@ -27,10 +27,16 @@ Truth format (``WireNetwork.truth()``, also served at ``/__truth__``)::
                     "original_url", "story": [every reachable URL carrying it]}],
       "special": {name: url, ..., "exact_reposts": [url, ...]},
       "offsite_hosts": ["elsewhere.test"],
+      "versions": [{"url", "release_id", "site", "versions"}],  # corrected after 1st fetch
+      "lookalikes": [[release_id, release_id], ...],  # same issuer and template, other news
     }
 
-Variants are ``original``, ``verbatim``, ``new_intro``, ``dropped_about``, ``edited`` and
+Variants are ``original``, ``verbatim``, ``new_intro``, ``dropped_about``, ``edited``,
+``shortened`` (first paragraphs only), ``new_headline`` (the carrier's own headline),
+``rewritten`` (phrasing changed, figures, names and quotes kept in order) and
 ``exact_repost`` (a tracking-parameter URL serving the same bytes as its canonical page).
+A page's ``headline`` is the one it prints. A versioned page serves a corrected text
+(a figure changed, a note added) from its second fetch on.
 """
 
 from __future__ import annotations
@@ -45,8 +51,13 @@ from .generator import (
     agency_intro,
     apply_edits,
     build_issuers,
+    corrected,
+    is_lookalike,
+    other_headline,
     plan_release,
     release_text,
+    rewrite,
+    shorten,
 )
 from .sites import SITE_CLASSES, ListItem, ReleaseView, Response, Site, rfc822, slugify
 
@@ -60,7 +71,7 @@ class Page:
     """A release page on one site (compact; rendered lazily)."""
 
     __slots__ = ("site_id", "pos", "release", "variant", "minute", "lag", "ident", "path",
-                 "special", "repost")
+                 "special", "repost", "versioned")
 
     def __init__(self, site_id: str, release: int, variant: str, minute: int, lag: int) -> None:
         self.site_id = site_id
@@ -73,6 +84,7 @@ class Page:
         self.path = ""
         self.special = ""
         self.repost = ""
+        self.versioned = False
 
 
 def _norm_query(query: str) -> str:
@@ -234,6 +246,12 @@ class WireNetwork:
                 page.repost = _norm_query(site.tracking_query)
                 reposts.append(self.repost_url(page))
         self._reposts = reposts
+        self._versioned: list[Page] = []
+        for site_id in self.sites:
+            plain = [p for p in reversed(self._pages[site_id]) if not p.special and not p.repost]
+            for page in plain[2::31] if len(plain) > 2 else plain[-1:]:
+                page.versioned = True
+                self._versioned.append(page)
 
     # -- rendering ----------------------------------------------------------------------------
     def plan(self, index: int) -> ReleasePlan:
@@ -244,8 +262,15 @@ class WireNetwork:
         """Stable id of a release."""
         return f"rel-{self.seed}-{index:06d}"
 
-    def view(self, page: Page) -> ReleaseView:
-        """Everything needed to render ``page``."""
+    def headline(self, page: Page) -> str:
+        """The headline ``page`` prints (a carrier may write its own)."""
+        if page.variant == "new_headline":
+            return other_headline(self.plan(page.release))
+        return self._rel_headline[page.release] if page.release < self.n_releases \
+            else self.plan(page.release).headline
+
+    def view(self, page: Page, version: int = 1) -> ReleaseView:
+        """Everything needed to render ``page`` (``version`` 2: its corrected text)."""
         site = self.sites[page.site_id]
         plan = self.plan(page.release)
         if page.release < self.n_releases:
@@ -261,6 +286,12 @@ class WireNetwork:
             about = []
         elif page.variant == "edited":
             paragraphs = apply_edits(paragraphs)
+        elif page.variant == "shortened":
+            paragraphs, about = shorten(paragraphs, self.seed, page.release), []
+        elif page.variant == "rewritten":
+            paragraphs, about = rewrite(paragraphs), []
+        if version > 1:
+            paragraphs = corrected(paragraphs)
         related = []
         pages = self._pages[page.site_id]
         k = len(pages) - 1 - page.pos
@@ -271,15 +302,15 @@ class WireNetwork:
         encoding = "windows-1252" if page.special == "legacy_encoding" else "utf-8"
         return ReleaseView(
             url=self.url(page), canonical=self.url(page), release_id=self.release_id(page.release),
-            headline=plan.headline, subheadline=plan.subheadline, issuer=plan.issuer,
+            headline=self.headline(page), subheadline=plan.subheadline, issuer=plan.issuer,
             city=plan.issuer.city, local=local, dated=page.special != "no_date",
             paragraphs=paragraphs, contact=text.contact, about_title=text.about_title,
             about=about, related=related[:4], encoding=encoding,
         )
 
-    def render(self, page: Page) -> bytes:
+    def render(self, page: Page, version: int = 1) -> bytes:
         """The HTML bytes of a release page."""
-        view = self.view(page)
+        view = self.view(page, version)
         html = self.sites[page.site_id].render_release(view)
         return html.encode(view.encoding)
 
@@ -352,7 +383,9 @@ class WireNetwork:
             ctype = "text/html" if view_enc != "utf-8" else "text/html; charset=utf-8"
             if page.special != "no_date":
                 headers["Last-Modified"] = rfc822(START + timedelta(minutes=page.minute))
-            return Response(200, self.render(page), ctype, headers)
+            # A versioned page is corrected after its first fetch: a later visit sees v2.
+            version = 2 if page.versioned and not first_visit(f"v:{host}{path}") else 1
+            return Response(200, self.render(page, version), ctype, headers)
         qs = dict(parse_qsl(query))
         resp = site.route(path, qs, self)
         if resp is None:
@@ -392,7 +425,7 @@ class WireNetwork:
         site = self.sites[page.site_id]
         if page.release < self.n_releases:
             issuer = self.issuers[self._rel_issuer[page.release]]
-            headline = self._rel_headline[page.release]
+            headline = self.headline(page)
         else:
             plan = self.plan(page.release)
             issuer, headline = plan.issuer, plan.headline
@@ -458,7 +491,38 @@ class WireNetwork:
             "sites": sites, "pages": pages, "releases": releases,
             "special": {**self._special, "exact_reposts": list(self._reposts)},
             "offsite_hosts": [OFFSITE_HOST],
+            "versions": [{"url": self.url(p), "release_id": self.release_id(p.release),
+                          "site": p.site_id, "versions": 2} for p in self._versioned],
+            "lookalikes": [[self.release_id(i - 1), self.release_id(i)]
+                           for i in range(1, self.n_releases) if is_lookalike(i)],
         }
+
+    # -- texts without HTTP -------------------------------------------------------------------
+    def documents(self, with_boilerplate: bool = True) -> list[dict]:
+        """Every release page's text as a cleaner would give it, with its truth: ``id`` (the
+        URL), ``release_id``, ``variant``, ``site``, ``published_at``, ``text``. Exact
+        reposts share their canonical page's text and are left out."""
+        return [self.document(page, with_boilerplate=with_boilerplate)
+                for pages in self._pages.values() for page in pages]
+
+    def document(self, page: Page, version: int = 1, with_boilerplate: bool = True) -> dict:
+        """One page's text (dateline, body, and unless told otherwise contact and About)."""
+        site = self.sites[page.site_id]
+        view = self.view(page, version)
+        lines = [f"{site.dateline(view.city, view.local, view.dated)} {view.paragraphs[0]}",
+                 *view.paragraphs[1:]]
+        if with_boilerplate:
+            lines += ["Contact:", *view.contact]
+            if view.about:
+                lines += [view.about_title, *view.about]
+        return {"id": self.url(page), "release_id": self.release_id(page.release),
+                "variant": page.variant, "site": page.site_id, "title": view.headline,
+                "published_at": view.local if view.dated else None,
+                "text": "\n\n".join(lines)}
+
+    def versioned_pages(self) -> list[Page]:
+        """Pages whose text is corrected after their first fetch."""
+        return list(self._versioned)
 
     def discovery(self, site_id: str) -> dict[str, str]:
         """Entry points a crawler uses to discover a site's releases."""

@@ -1,34 +1,88 @@
 """ReleaseSpider: one spider driven by a registry entry.
 
 It reads the source's discovery endpoints (RSS/Atom feeds, robots.txt sitemaps,
-sitemap indexes and Google News sitemaps, paginated HTML listings), requests every
-release URL they name once, and yields a :class:`PageRecord` for each outcome. The
-raw responses themselves are archived by ``WarcArchiveMiddleware``.
+sitemap indexes and Google News sitemaps, paginated HTML listings, date archives),
+requests every release URL they name once, and yields a :class:`PageRecord` for each
+outcome. The raw responses themselves are archived by ``WarcArchiveMiddleware``.
+
+Spider arguments (``-a name=value``):
+
+- ``known_urls`` (or the setting ``WIREDESK_KNOWN_URLS_FILE``): a file of release URLs
+  already in the warehouse, one a line; they are not fetched again (incremental runs).
+  Listing pagination stops at the first page with nothing new.
+- ``since`` / ``until`` (``YYYY-MM-DD``): backfill. Feeds, sitemaps, listings and date
+  archives are read for that range only, walking back until they pass it.
+- ``max_releases``: stop requesting releases after this many.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawlers.items import PageRecord
 from crawlers.registry import Discovery, Source
-from crawlers.runinfo import new_run_id
+from crawlers.runinfo import load_state, new_run_id, save_state
 
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, recover=False
 )
 ATOM = "{http://www.w3.org/2005/Atom}"
 DEFAULT_NEXT = 'a[rel="next"]::attr(href), link[rel="next"]::attr(href), a.next::attr(href)'
+
+
+LISTING_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
+                        "%d/%m/%Y", "%b %d %Y")
+
+
+def parse_date(value: str | None) -> date | None:
+    """The calendar date of a feed, sitemap or listing date string (as printed, in its own
+    offset); None if it cannot be read."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in LISTING_DATE_FORMATS:
+        try:
+            return datetime.strptime(text.rstrip("."), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_day(value: str | date | None) -> date | None:
+    """A ``YYYY-MM-DD`` spider argument as a date."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def read_known_urls(path: str | Path | None) -> set[str]:
+    """The release URLs listed in a file, one a line (blank lines and # comments skipped)."""
+    if not path:
+        return set()
+    with open(path, encoding="utf-8") as fh:
+        return {line.strip() for line in fh if line.strip() and not line.startswith("#")}
 
 
 class FeedError(ValueError):
@@ -89,30 +143,75 @@ class ReleaseSpider(Spider):
     source: Source
 
     def __init__(self, run_id: str | None = None, max_releases: str | int | None = None,
-                 *args: Any, **kwargs: Any) -> None:
+                 known_urls: str | None = None, since: str | None = None,
+                 until: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.run_id = run_id or new_run_id()
         self.allowed_domains = list(self.source.allowed_domains)
         self.max_releases = int(max_releases) if max_releases else None
+        self.known = read_known_urls(known_urls)
+        self.since = parse_day(since)
+        self.until = parse_day(until)
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since {self.since} is after until {self.until}")
+        self.backfill = self.since is not None
+        self.state: dict[str, Any] = {"validators": {}, "zero_yield_runs": 0}
         self._releases_requested = 0
         self._listing_pages = 0
+        self._failures = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReleaseSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.data_dir = Path(crawler.settings.get("WIREDESK_DATA_DIR")).resolve()
+        spider.state = load_state(spider.data_dir, spider.name)
+        spider.known |= read_known_urls(crawler.settings.get("WIREDESK_KNOWN_URLS_FILE"))
+        if spider.backfill and spider.until is None:
+            spider.until = spider.today()
+        return spider
+
+    def today(self) -> date:
+        """Today in the source's own time zone (``WIREDESK_TODAY`` freezes it, for tests)."""
+        frozen = self.settings.get("WIREDESK_TODAY") if hasattr(self, "settings") else None
+        if frozen:
+            return date.fromisoformat(frozen)
+        return datetime.now(ZoneInfo(self.source.timezone)).date()
 
     # -- start ---------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         for endpoint in self.source.discovery:
-            yield Request(
-                endpoint.url,
-                callback=self.parse_discovery,
-                errback=self.on_error,
-                cb_kwargs={"kind": endpoint.kind, "endpoint": endpoint},
-                meta={"wd_role": "discovery", "wd_via": endpoint.kind},
-                priority=10,
-            )
+            if endpoint.kind == "archive":
+                for day in self.archive_days():
+                    yield self.discovery_request(endpoint.url.format(date=day), "archive",
+                                                 endpoint, day=day)
+            else:
+                yield self.discovery_request(endpoint.url, endpoint.kind, endpoint)
+
+    def archive_days(self) -> list[date]:
+        """Days whose archive pages to read, newest first: the backfill range, or else
+        today and yesterday (in the source's time zone)."""
+        last = self.until or self.today()
+        first = self.since or last - timedelta(days=1)
+        return [last - timedelta(days=i) for i in range((last - first).days + 1)]
+
+    def discovery_request(self, url: str, kind: str, endpoint: Discovery | None = None,
+                          origin: str | None = None, day: date | None = None) -> Request:
+        return Request(url, callback=self.parse_discovery, errback=self.on_error,
+                       cb_kwargs={"kind": kind, "endpoint": endpoint, "day": day},
+                       meta={"wd_role": "discovery", "wd_via": kind, "wd_from": origin},
+                       priority=10)
 
     # -- helpers ----------------------------------------------------------------------
     def is_allowed(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.source.allowed_domains)
+
+    def in_range(self, day: date | None) -> bool:
+        """Whether a release of this date belongs to the run (undated ones always do)."""
+        if not self.backfill or day is None:
+            return True
+        assert self.since is not None and self.until is not None
+        return self.since <= day <= self.until
 
     def record(self, response: Response | None, request: Request, **fields: Any) -> PageRecord:
         """A manifest record for a request and (if any) its archived response."""
@@ -146,12 +245,22 @@ class ReleaseSpider(Spider):
         return rec
 
     def release_request(self, url: str, via: str, origin: str, published: str | None = None,
-                        title: str | None = None) -> Request | PageRecord | None:
-        """A request for a release URL, or a skip record if it must not be fetched."""
+                        title: str | None = None, day: date | None = None
+                        ) -> Request | PageRecord | None:
+        """A request for a release URL, a skip record if it must not be fetched, or None if
+        it is not wanted in this run (already known, out of the backfill range, over limit)."""
+        stats = self.crawler.stats
+        stats.inc_value("wiredesk/candidates")
+        if not self.in_range(day if day is not None else parse_date(published)):
+            stats.inc_value("wiredesk/skipped_quietly/out_of_range")
+            return None
+        if url in self.known:
+            stats.inc_value("wiredesk/skipped_quietly/known")
+            return None
         meta = {"wd_role": "release", "wd_via": via, "wd_from": origin,
                 "wd_published": published, "wd_title": title}
         if not self.is_allowed(url):
-            self.crawler.stats.inc_value("wiredesk/skipped/offsite")
+            stats.inc_value("wiredesk/skipped/offsite")
             return PageRecord(source_id=self.source.id, run_id=self.run_id, url=url,
                               role="release", discovered_via=via, discovered_from=origin,
                               feed_published=published, feed_title=title,
@@ -163,42 +272,50 @@ class ReleaseSpider(Spider):
         return Request(url, callback=self.parse_release, errback=self.on_error, meta=meta)
 
     # -- discovery ----------------------------------------------------------------------
-    def parse_discovery(self, response: Response, kind: str, endpoint: Discovery | None = None
-                        ) -> Iterator[Request | PageRecord]:
+    def parse_discovery(self, response: Response, kind: str, endpoint: Discovery | None = None,
+                        day: date | None = None) -> Iterator[Request | PageRecord]:
         """Dispatch a discovery document to its reader; always record it."""
         found: list[Request | PageRecord] = []
         reason = None
-        if response.status >= 400:
+        flags = list(response.flags)
+        if response.status == 304:
+            flags.append("not_modified")
+            self.crawler.stats.inc_value("wiredesk/discovery_ok")
+        elif response.status >= 400:
             reason = f"http_{response.status}"
         else:
+            self.crawler.stats.inc_value("wiredesk/discovery_ok")
             try:
                 reader = getattr(self, f"read_{kind}")
-                found = [r for r in reader(response, endpoint) if r is not None]
+                found = [r for r in reader(response, endpoint, day) if r is not None]
             except FeedError as exc:
                 reason = "feed_not_xml"
                 self.logger.warning("unreadable %s at %s: %s", kind, response.url, exc)
                 self.crawler.stats.inc_value("wiredesk/errors/feed_not_xml")
-        yield self.record(response, response.request, reason=reason, links_found=len(found))
+        yield self.record(response, response.request, reason=reason, links_found=len(found),
+                          flags=flags)
         yield from found
+        self.count_outcome(response.status, reason)
 
-    def read_rss(self, response: Response, _endpoint: Discovery | None
+    def read_rss(self, response: Response, _endpoint: Discovery | None, _day: date | None = None
                  ) -> Iterator[Request | PageRecord | None]:
         for entry in feed_entries(parse_xml(response.body, FEED_ROOTS)):
-            if entry["url"]:
-                yield self.release_request(urljoin(response.url, entry["url"]), "rss",
-                                           response.url, entry["published"], entry["title"])
+            if not entry["url"]:
+                continue
+            url = urljoin(response.url, entry["url"])
+            if self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
+                yield self.release_request(url, "rss", response.url, entry["published"],
+                                           entry["title"])
 
     read_atom = read_rss
 
-    def read_robots(self, response: Response, _endpoint: Discovery | None) -> Iterator[Request]:
+    def read_robots(self, response: Response, _endpoint: Discovery | None,
+                    _day: date | None = None) -> Iterator[Request]:
         for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-            yield Request(url, callback=self.parse_discovery, errback=self.on_error,
-                          cb_kwargs={"kind": "sitemap"},
-                          meta={"wd_role": "discovery", "wd_via": "sitemap",
-                                "wd_from": response.url}, priority=10)
+            yield self.discovery_request(url, "sitemap", origin=response.url)
 
-    def read_sitemap(self, response: Response, _endpoint: Discovery | None
-                     ) -> Iterator[Request | PageRecord | None]:
+    def read_sitemap(self, response: Response, _endpoint: Discovery | None,
+                     _day: date | None = None) -> Iterator[Request | PageRecord | None]:
         parse_xml(response.body, SITEMAP_ROOTS)  # refuse non-sitemaps before Sitemap()
         sitemap = Sitemap(response.body)
         for entry in sitemap:
@@ -207,10 +324,11 @@ class ReleaseSpider(Spider):
                 continue
             url = urljoin(response.url, loc)
             if sitemap.type == "sitemapindex":
-                yield Request(url, callback=self.parse_discovery, errback=self.on_error,
-                              cb_kwargs={"kind": "sitemap"},
-                              meta={"wd_role": "discovery", "wd_via": "sitemap",
-                                    "wd_from": response.url}, priority=10)
+                # A child sitemap last changed before the range holds nothing in it.
+                lastmod = parse_date(entry.get("lastmod"))
+                if self.backfill and lastmod and self.since and lastmod < self.since:
+                    continue
+                yield self.discovery_request(url, "sitemap", origin=response.url)
             elif self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
                 news = entry.get("news") or {}
                 published = (news.get("publication_date") if isinstance(news, dict) else None)
@@ -218,29 +336,58 @@ class ReleaseSpider(Spider):
                                            published or entry.get("lastmod"),
                                            news.get("title") if isinstance(news, dict) else None)
 
-    def read_listing(self, response: Response, endpoint: Discovery | None
-                     ) -> Iterator[Request | PageRecord | None]:
+    def listing_entries(self, response: Response, endpoint: Discovery | None
+                        ) -> list[tuple[str, str | None]]:
+        """``(href, printed date)`` of each entry of a listing page."""
         links_css = (endpoint.links if endpoint else None) or "a::attr(href)"
-        next_css = endpoint.next if endpoint else None
+        if endpoint is None or not endpoint.item:
+            return [(href, None) for href in response.css(links_css).getall()]
+        entries = []
+        for item in response.css(endpoint.item):
+            href = item.css(links_css).get()
+            printed = item.css(endpoint.date).get() if endpoint.date else None
+            if href:
+                entries.append((href, printed.strip() if printed else None))
+        return entries
+
+    def read_listing(self, response: Response, endpoint: Discovery | None,
+                     day: date | None = None) -> Iterator[Request | PageRecord | None]:
+        """Release links of a listing or date-archive page, then its next page while the
+        walk is still useful: something new on this page (incremental), or entries not yet
+        older than the backfill range."""
+        via = "archive" if day else "listing"
         seen: set[str] = set()
-        for href in response.css(links_css).getall():
+        new = dated = older = 0
+        for href, printed in self.listing_entries(response, endpoint):
             url = urljoin(response.url, href.strip())
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or url in seen:
                 continue
             seen.add(url)
-            if self.is_allowed(url) and self.source.is_release_path(parts.path):
-                yield self.release_request(url, "listing", response.url)
-        nxt = response.css(next_css or DEFAULT_NEXT).get()
+            if not (self.is_allowed(url) and self.source.is_release_path(parts.path)):
+                continue
+            when = day or parse_date(printed)
+            if when is not None:
+                dated += 1
+                older += bool(self.since and when < self.since)
+            req = self.release_request(url, via, response.url, published=printed, day=when)
+            new += isinstance(req, Request)
+            yield req
+        nxt = response.css((endpoint.next if endpoint else None) or DEFAULT_NEXT).get()
         self._listing_pages += 1
-        limit = self.settings.getint("WIREDESK_MAX_LISTING_PAGES")
-        if nxt and self._listing_pages < limit:
-            if self.max_releases is None or self._releases_requested < self.max_releases:
-                yield Request(urljoin(response.url, nxt.strip()), callback=self.parse_discovery,
-                              errback=self.on_error,
-                              cb_kwargs={"kind": "listing", "endpoint": endpoint},
-                              meta={"wd_role": "discovery", "wd_via": "listing",
-                                    "wd_from": response.url}, priority=10)
+        if not nxt or self._listing_pages >= self.settings.getint("WIREDESK_MAX_LISTING_PAGES"):
+            return
+        if self.max_releases is not None and self._releases_requested >= self.max_releases:
+            return
+        if self.backfill:
+            if dated and older == dated:
+                return                      # the whole page is older than the range
+        elif not new:
+            return                          # nothing new here: the rest is known too
+        yield self.discovery_request(urljoin(response.url, nxt.strip()), via, endpoint,
+                                     origin=response.url, day=day)
+
+    read_archive = read_listing
 
     # -- releases -----------------------------------------------------------------------
     def parse_release(self, response: Response) -> Iterator[PageRecord]:
@@ -253,16 +400,56 @@ class ReleaseSpider(Spider):
         elif not response.body:
             reason = "empty_body"
         yield self.record(response, response.request, reason=reason)
+        self.count_outcome(response.status, reason)
 
     def on_error(self, failure: Failure) -> Iterator[PageRecord]:
-        """Record a request that produced no response (robots.txt, off-site, network)."""
+        """Record a request that produced no response (robots.txt, off-site, address guard,
+        network)."""
         request = failure.request  # type: ignore[attr-defined]
+        failed = False
         if failure.check(IgnoreRequest):
-            msg = str(failure.value)
-            reason = "robots_disallowed" if "robots" in msg.lower() else "ignored"
-            if "offsite" in msg.lower():
+            msg = str(failure.value).lower()
+            reason = "robots_disallowed" if "robots" in msg else "ignored"
+            if "offsite" in msg:
                 reason = "offsite"
+            elif msg.startswith("address_refused"):
+                reason = "address_refused"
         else:
             reason = f"network_error:{failure.type.__name__}"
+            failed = True
         self.crawler.stats.inc_value(f"wiredesk/skipped/{reason.split(':')[0]}")
         yield self.record(None, request, reason=reason)
+        self.count_outcome(None if failed else 0, reason)
+
+    # -- failures and the end of a run --------------------------------------------------
+    def count_outcome(self, status: int | None, reason: str | None) -> None:
+        """Count consecutive failed fetches (network errors, 5xx and 429 after retries);
+        past ``WIREDESK_MAX_CONSECUTIVE_FAILURES`` the source stops for this run."""
+        if status is None or status >= 500 or status == 429:
+            self._failures += 1
+            self.crawler.stats.inc_value("wiredesk/failed/fetch")
+        elif status:
+            self._failures = 0
+        limit = self.settings.getint("WIREDESK_MAX_CONSECUTIVE_FAILURES")
+        if limit and self._failures >= limit:
+            why = f"stopped after {self._failures} consecutive failures (last: {reason})"
+            if not self.crawler.stats.get_value("wiredesk/stop_reason"):
+                self.crawler.stats.set_value("wiredesk/stop_reason", why)
+                self.logger.error("%s: %s", self.name, why)
+            raise CloseSpider("consecutive_failures")
+
+    def closed(self, reason: str) -> None:
+        """Remember feed validators and flag a discovery that keeps yielding nothing."""
+        stats = self.crawler.stats
+        if stats.get_value("wiredesk/discovery_ok", 0) and not self.backfill:
+            nothing = not stats.get_value("wiredesk/candidates", 0) \
+                and not stats.get_value("wiredesk/not_modified", 0)
+            self.state["zero_yield_runs"] = self.state["zero_yield_runs"] + 1 if nothing else 0
+            runs = self.state["zero_yield_runs"]
+            stats.set_value("wiredesk/zero_yield_runs", runs)
+            if runs >= self.settings.getint("WIREDESK_ZERO_YIELD_RUNS"):
+                stats.set_value("wiredesk/flag/layout_changed",
+                                f"discovery found no release links in {runs} runs in a row")
+                self.logger.warning("%s: discovery found no release links in %d runs; "
+                                    "has the layout changed?", self.name, runs)
+        save_state(self.data_dir, self.name, self.state)

@@ -1,7 +1,8 @@
-"""Main-text and metadata extraction from HTML with trafilatura.
+"""Main text and metadata of one HTML page, from trafilatura and readability-lxml combined.
 
-Pure functions: they know nothing of Scrapy, Dagster or DuckDB. Bad input
-never raises; it comes back as ``CleanResult(ok=False, reason=...)``.
+Pure functions: they know nothing of Scrapy, Dagster or DuckDB. Bad input never
+raises; it comes back as ``CleanResult(ok=False, reason=...)``. Each page records
+which extractor produced its body, with version, and why (``choice_reason``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,23 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from pipelines.clean.candidates import (
+    READABILITY,
+    READABILITY_VERSION,
+    TRAFILATURA,
+    TRAFILATURA_OPTIONS,
+    TRAFILATURA_VERSION,
+    Candidate,
+    run_readability,
+    run_trafilatura,
+)
+from pipelines.clean.combine import Choice, combine, first_suffices
+from pipelines.clean.guard import PageTimeout, time_limit
+from pipelines.clean.pageindex import page_index
 from pipelines.clean.pagemeta import page_published
 from pipelines.parallel import parallel_map
 
@@ -24,33 +38,30 @@ __all__ = [
     "EXTRACTOR",
     "EXTRACTOR_VERSION",
     "EXTRACT_OPTIONS",
+    "MAX_HTML_CHARS",
+    "PAGE_TIME_LIMIT",
     "CleanResult",
     "clean_html",
     "clean_many",
 ]
 
-EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION: str = trafilatura.__version__
+# The metadata extractor, and the body extractor whenever it alone is chosen.
+EXTRACTOR = TRAFILATURA
+EXTRACTOR_VERSION: str = TRAFILATURA_VERSION
+EXTRACT_OPTIONS = TRAFILATURA_OPTIONS
 
-# Options passed to trafilatura.bare_extraction. Never cross-document dedup:
-# identical copies of a release must each come out whole for the dedupe stage.
-EXTRACT_OPTIONS: dict[str, Any] = {
-    "with_metadata": True,
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": False,
-    "include_formatting": False,
-    "favor_precision": False,
-    "favor_recall": False,
-    "deduplicate": False,
-    "output_format": "python",
-}
+# Pages larger than this (characters) are refused: no real release page comes close,
+# and parsing one costs seconds and hundreds of MB.
+MAX_HTML_CHARS = 8_000_000
+# Wall-clock seconds one page may take to extract before it is given up.
+PAGE_TIME_LIMIT = 20.0
 
 REASON_EMPTY = "empty_body"
 REASON_NOT_HTML = "not_html"
 REASON_NO_TEXT = "no_text_extracted"
 REASON_ERROR = "extractor_error"
+REASON_TOO_LARGE = "page_too_large"
+REASON_TIMEOUT = "extraction_timeout"
 
 _LOG = logging.getLogger(__name__)
 _TAG_RE = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9:-]*|!doctype)\b", re.IGNORECASE)
@@ -76,14 +87,17 @@ class CleanResult:
     canonical_url: str | None = None
     extractor: str = EXTRACTOR
     extractor_version: str = EXTRACTOR_VERSION
+    choice_reason: str | None = None   # why this extractor's body (or this combination)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict of all fields."""
         return asdict(self)
 
 
-def _failure(reason: str, canonical_url: str | None = None) -> CleanResult:
-    return CleanResult(ok=False, reason=reason, canonical_url=canonical_url)
+def _failure(reason: str, canonical_url: str | None = None,
+             choice_reason: str | None = None) -> CleanResult:
+    return CleanResult(ok=False, reason=reason, canonical_url=canonical_url,
+                       choice_reason=choice_reason)
 
 
 def _looks_binary(text: str) -> bool:
@@ -138,17 +152,38 @@ def _tidy_body(text: str) -> str:
 
 
 def clean_html(html: str, url: str | None = None) -> CleanResult:
-    """Extract the main text and metadata of one HTML page; never raises."""
+    """Extract the main text and metadata of one HTML page; never raises.
+
+    Pages over :data:`MAX_HTML_CHARS` are refused and extraction is abandoned after
+    :data:`PAGE_TIME_LIMIT` seconds, each with its reason.
+    """
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if html and len(html) > MAX_HTML_CHARS:
+        return _failure(REASON_TOO_LARGE)
     try:
-        return _clean_html(html, url)
+        with time_limit(PAGE_TIME_LIMIT):
+            return _clean_html(html, url)
+    except PageTimeout:
+        _LOG.warning("extraction timed out on %s", url)
+        return _failure(REASON_TIMEOUT)
     except Exception as err:  # noqa: BLE001 - bad input must never stop a run
         _LOG.warning("extractor error on %s: %r", url, err)
         return _failure(REASON_ERROR)
 
 
+def _guarded(name: str, fn: Any, *args: Any) -> Any:
+    """Run one extractor; its failure is logged and the other extractor goes on alone."""
+    try:
+        return fn(*args)
+    except PageTimeout:
+        raise
+    except Exception as err:  # noqa: BLE001
+        _LOG.warning("%s failed: %r", name, err)
+        return None
+
+
 def _clean_html(html: str, url: str | None) -> CleanResult:
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
     if not html or not html.strip():
         return _failure(REASON_EMPTY)
     if _looks_binary(html) or not _TAG_RE.search(html[: _SAMPLE * 4]):
@@ -158,28 +193,43 @@ def _clean_html(html: str, url: str | None) -> CleanResult:
         return _failure(REASON_NOT_HTML)
     canonical = _canonical_url(tree, url)
     published = page_published(tree)
-    try:
-        doc = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
-    except Exception as err:  # noqa: BLE001
-        _LOG.warning("trafilatura failed on %s: %r", url, err)
-        return _failure(REASON_ERROR, canonical)
+    index = page_index(tree)
+    traf = _guarded(TRAFILATURA, run_trafilatura, tree, url)
+    traf_body, doc = traf or (Candidate(TRAFILATURA, TRAFILATURA_VERSION, "", "error"), None)
+    if first_suffices(traf_body, index):
+        choice = Choice(traf_body.text, traf_body.name, traf_body.version,
+                        "holds every long text block of the page and no link or widget "
+                        "text; readability-lxml not needed")
+    else:
+        # readability-lxml runs last: it drops the hidden elements of the tree it is given.
+        read = _guarded(READABILITY, run_readability, tree)
+        if traf is None and read is None:
+            return _failure(REASON_ERROR, canonical)
+        read_body = read or Candidate(READABILITY, READABILITY_VERSION, "", "error")
+        choice = combine(traf_body, read_body, index)
+        if traf is None:
+            choice.reason = f"trafilatura failed; {choice.reason}"
+    body = _tidy_body(choice.text)
+    if not body:
+        return _failure(REASON_NO_TEXT, canonical, choice.reason)
     if doc is None:
-        return _failure(REASON_NO_TEXT, canonical)
-    body = _tidy_body(doc.text or "")
-    result = CleanResult(
-        ok=bool(body),
-        reason=None if body else REASON_NO_TEXT,
-        title=_tidy(doc.title),
-        body_text=body or None,
-        author=_tidy(doc.author),
-        date=_tidy(doc.date),
+        doc = _guarded("trafilatura metadata", extract_metadata, tree, url)
+    return CleanResult(
+        ok=True,
+        reason=None,
+        title=_tidy(getattr(doc, "title", None)),
+        body_text=body,
+        author=_tidy(getattr(doc, "author", None)),
+        date=_tidy(getattr(doc, "date", None)),
         published=published,
-        sitename=_tidy(doc.sitename),
-        language=_tidy(doc.language) or _html_lang(tree),
-        description=_tidy(doc.description),
+        sitename=_tidy(getattr(doc, "sitename", None)),
+        language=_tidy(getattr(doc, "language", None)) or _html_lang(tree),
+        description=_tidy(getattr(doc, "description", None)),
         canonical_url=canonical,
+        extractor=choice.extractor,
+        extractor_version=choice.extractor_version,
+        choice_reason=choice.reason,
     )
-    return result
 
 
 def _clean_pair(doc: tuple[str, str | None]) -> CleanResult:

@@ -4,41 +4,67 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import typer
 
 from pipelines.commands import dump_json_line
 
 
+def parsed_json(text: str, title: str | None = None, url: str | None = None,
+                published: str | None = None) -> dict[str, Any]:
+    """The JSON document printed for one release: every parsed field plus published_at."""
+    from pipelines.parse.release import parse_release
+    from pipelines.published import parse_timestamp, reconcile_published
+
+    hint = parse_timestamp(published)
+    parsed = parse_release(text, title=title, published_hint=hint)
+    dl = parsed.dateline
+    when, offset, evidence = reconcile_published(
+        published, None, dl.date if dl else None, dateline_time=dl.time if dl else None,
+        dateline_zone=dl.zone if dl else None)
+    doc = parsed.to_dict()
+    return {"url": url, **doc, "published_at": when.isoformat() if when else None,
+            "published_offset": offset, "published_from": evidence}
+
+
 def parse(
     title: str = typer.Option(None, "--title", help="The release's headline, if known."),
+    published: str = typer.Option(None, "--published", help="Feed or page timestamp."),
     as_json: bool = typer.Option(False, "--json", help="Print every field as JSON."),
-    jsonl: bool = typer.Option(False, "--jsonl",
-                               help='Read {"text": ...} lines; write JSON lines.'),
+    jsonl: bool = typer.Option(False, "--jsonl", help='Read {"text", "url", "published_at"} '
+                               "lines; write one JSON line each."),
 ) -> None:
-    """Parse one release's text from stdin: dateline, agency, tickers, main body."""
-    from pipelines.parse.release import parse_release
-
+    """Parse one release's text from stdin: dateline, time, structure, tickers, entities."""
     if jsonl:
         for line in sys.stdin:
-            if line.strip():
+            if not line.strip():
+                continue
+            try:
                 doc = json.loads(line)
-                dump_json_line(
-                    parse_release(doc.get("text") or "", title=doc.get("title")).to_dict())
+            except json.JSONDecodeError:
+                dump_json_line({"parse_status": "bad_json_line"})
+                continue
+            dump_json_line(parsed_json(str(doc.get("text") or ""), doc.get("title"),
+                                       doc.get("url"), doc.get("published_at")))
         return
-    parsed = parse_release(sys.stdin.read(), title=title)
+    data = parsed_json(sys.stdin.read(), title, None, published)
     if as_json:
-        dump_json_line(parsed.to_dict())
+        dump_json_line(data)
         return
-    dl = parsed.dateline
-    typer.echo(f"dateline: {dl.raw if dl else '-'}")
+    dl = data["dateline"]
+    typer.echo(f"dateline: {dl['raw'] if dl else '-'}  [{data['parse_status']}]")
     if dl:
-        typer.echo(f"  city={dl.city} region={dl.region} country={dl.country} "
-                   f"date={dl.date} agency={dl.agency}")
-    typer.echo(f"agency: {parsed.agency or '-'}")
-    typer.echo(f"tickers: {', '.join(parsed.tickers) or '-'}")
+        typer.echo(f"  city={dl['city']} region={dl['region']} country={dl['country']} "
+                   f"date={dl['date']} month_day={dl['month_day']} agency={dl['agency']}")
+    typer.echo(f"agency: {data['agency'] or '-'}  published_at: {data['published_at'] or '-'}"
+               f"  language: {data['language'] or '-'}")
+    typer.echo(f"tickers: {', '.join(data['tickers']) or '-'}")
+    for ent in data["entities"]:
+        typer.echo(f"  {ent['kind']}: {ent['name']}"
+                   + (f" ({ent['acronym']})" if ent["acronym"] else ""))
     typer.echo("")
-    typer.echo(parsed.body_main)
+    typer.echo(data["body_main"])
 
 
 def register(app: typer.Typer) -> None:

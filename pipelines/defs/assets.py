@@ -1,98 +1,133 @@
-"""The pipeline's assets: crawl → clean → parse → load per source, then stories.
+"""The pipeline's assets: crawl → clean → parse → load per source and UTC day, then stories.
 
-Each asset is a thin door onto plain stage functions (``pipelines.rows``,
-``pipelines.dedupe``) and the warehouse (``warehouse.load``).
+Each asset is a thin door onto plain stage functions (``pipelines.manifest``,
+``pipelines.articles``, ``pipelines.releases``, ``pipelines.inbox``, ``pipelines.dedupe``)
+and the warehouse (``warehouse.load``). Partition semantics: ``pipelines.defs.partitions``.
 """
 
-
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dagster as dg
 
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
-from pipelines.defs.metadata import md_table
+from pipelines.defs.checks import (
+    ARTICLE_CHECKS,
+    RELEASE_CHECKS,
+    extraction_check,
+    release_checks,
+)
+from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
+from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
+from pipelines.defs.warehouse_rows import drop_loaded_elsewhere, known_release_urls
 from pipelines.manifest import page_rows, read_manifest, reason_counts
 from pipelines.published import parse_timestamp
 from pipelines.releases import release_rows
 from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
 
-source_partitions = dg.StaticPartitionsDefinition(sorted(registry()))
 WRITER_POOL = "duckdb_writer"
 OWNERS = ["team:wiredesk"]
+INBOX_ROW = {"source_id": INBOX, "name": "Inbox (dropped WARC archives)", "kind": "archive",
+             "network": "inbox", "enabled": True, "priority": 90}
 
 
 @dg.asset(
-    partitions_def=source_partitions,
+    partitions_def=source_day_partitions,
     group_name="ingest",
     kinds={"scrapy"},
     owners=OWNERS,
-    description="Crawl one source with Scrapy (in a subprocess); every response lands in "
-    "WARC files with a manifest under data/raw/<source>/<run>/.",
+    description="Crawl one source with Scrapy (in a subprocess) for one UTC day; every "
+    "response lands in WARC files with a manifest under data/raw/<source>/<run>/. The "
+    "inbox partition instead claims WARC files dropped into data/inbox/.",
 )
-def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource) -> dict[str, Any]:
-    source = registry()[context.partition_key]
-    run = crawler.crawl(source)
+def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
+              warehouse: WarehouseResource) -> dict[str, Any]:
+    source_id, day = split_key(context.partition_key)
+    if source_id == INBOX:
+        run = crawler.import_inbox(day)
+        known: set[str] = set()
+    else:
+        with warehouse.read() as con:
+            known = known_release_urls(con, source_id, str(context.partition_key))
+        run = crawler.crawl(registry()[source_id], known_urls=known)
     stats = run.stats
     context.add_output_metadata({
         "run_id": run.run_id,
+        "day": day,
         "exit_code": run.exit_code,
         "requests": stats.get("downloader/request_count", 0),
         "responses": stats.get("downloader/response_count", 0),
         "retries": stats.get("retry/count", 0),
         "release_records": stats.get("wiredesk/records/release", 0),
+        "known_release_urls": len(known),
         "finish_reason": str(stats.get("finish_reason")),
-        "warc_files": dg.MetadataValue.md(
-            "\n".join(f"- `{Path(crawler.data_dir) / f}`" for f in stats.get("warc_files", []))
-            or "none"
-        ),
+        "warc_files": md_links([Path(crawler.data_dir) / f
+                                for f in stats.get("warc_files", [])]),
         "manifest": dg.MetadataValue.path(str(run.manifest)),
     })
     return run.to_dict()
 
 
 @dg.asset(
-    partitions_def=source_partitions,
+    partitions_def=source_day_partitions,
     group_name="ingest",
     kinds={"python"},
     owners=OWNERS,
+    check_specs=ARTICLE_CHECKS,
     description="Read each fetched release page back from the WARC archive and clean it "
     "with trafilatura, in parallel across cores; unusable pages keep a reason.",
 )
 def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
-             raw_pages: dict[str, Any]) -> dict[str, Any]:
+             raw_pages: dict[str, Any]) -> Iterator[dg.Output | dg.AssetCheckResult]:
     pages = page_rows(read_manifest(Path(raw_pages["run_dir"]) / "manifest.jsonl"))
+    fetched = sum(p["role"] == "release" and p["outcome"] == "ok" for p in pages)
     arts = clean_pages(pages, Path(crawler.data_dir).resolve())
     reasons = reason_counts(p for p in pages if p["role"] == "release")
-    context.add_output_metadata({
+    yield dg.Output({"run": raw_pages, "pages": pages, "articles": arts}, metadata={
         "pages": len(pages),
         "release_pages": sum(p["role"] == "release" for p in pages),
+        "fetched_release_pages": fetched,
         "articles": len(arts),
         "reasons": dg.MetadataValue.json(reasons),
-        "errors_by_reason": dg.MetadataValue.md(
-            "\n".join(f"- {k}: {v}" for k, v in reasons.items() if k != "ok") or "none"),
+        "errors_by_reason": md_counts(reasons, skip=["ok"]),
         "preview": md_table(arts, ["title", "url", "extractor"]),
     })
-    return {"run": raw_pages, "pages": pages, "articles": arts}
+    yield extraction_check(fetched, len(arts))
+
+
+def carrier_groups(articles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Articles by carrier: the registry source's name, or the host for inbox pages."""
+    sources = registry()
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for art in articles:
+        src = sources.get(art["source_id"])
+        groups[src.name if src else urlsplit(art["url"]).hostname or INBOX].append(art)
+    return groups
 
 
 @dg.asset(
-    partitions_def=source_partitions,
+    partitions_def=source_day_partitions,
     group_name="ingest",
     kinds={"python"},
     owners=OWNERS,
+    check_specs=RELEASE_CHECKS,
     description="Parse each article (dateline, agency, tickers, boilerplate) and collapse "
     "copies within the source (same canonical URL or identical text) into releases.",
 )
-def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]) -> dict[str, Any]:
-    source = registry()[context.partition_key]
-    rels = release_rows(articles["articles"], articles["pages"], carrier=source.name)
+def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
+             ) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    arts, pages = articles["articles"], articles["pages"]
+    rels = [r for carrier, group in carrier_groups(arts).items()
+            for r in release_rows(group, pages, carrier=carrier)]
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
-    context.add_output_metadata({
+    yield dg.Output({**articles, "releases": rels}, metadata={
         "releases": len(rels),
         "collapsed_pages": sum(len(r["page_ids"]) - 1 for r in rels),
         "with_dateline": with_dateline,
@@ -100,7 +135,7 @@ def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]) -> dic
         "with_tickers": sum(1 for r in rels if r["tickers"]),
         "preview": md_table(rels, ["title", "dateline_raw", "agency", "tickers"]),
     })
-    return {**articles, "releases": rels}
+    yield from release_checks(arts, rels)
 
 
 def _run_row(run: dict[str, Any], partition_key: str, release_pages: int, errors: int
@@ -124,34 +159,54 @@ def _run_row(run: dict[str, Any], partition_key: str, release_pages: int, errors
 
 
 @dg.asset(
-    partitions_def=source_partitions,
+    partitions_def=source_day_partitions,
     group_name="warehouse",
     kinds={"duckdb"},
     owners=OWNERS,
     pool=WRITER_POOL,
     description="Load the partition's crawl run, pages, articles and releases into DuckDB "
-    "in one transaction, replacing what an earlier run of the partition loaded.",
+    "in one transaction, replacing what an earlier run of the partition loaded and leaving "
+    "out what other partitions already hold; then publish the read copy.",
 )
 def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
-                        releases: dict[str, Any]) -> None:
-    source = registry()[context.partition_key]
+                        crawler: CrawlerResource, releases: dict[str, Any]) -> None:
+    key = str(context.partition_key)
     pages = releases["pages"]
     release_pages = [p for p in pages if p["role"] == "release"]
-    run = _run_row(releases["run"], context.partition_key, len(release_pages),
+    run = _run_row(releases["run"], key, len(release_pages),
                    sum(1 for p in release_pages if p["outcome"] != "ok"))
     rels = releases["releases"]
+    rows = {
+        "pages": pages, "articles": releases["articles"], "releases": rels,
+        "mentions": [m for r in rels for m in r.get("mentions", [])],
+        "contacts": [c for r in rels for c in r.get("contacts", [])],
+    }
     with warehouse.connect() as con:
-        upsert_sources(con, [source_row(s) for s in registry().values()])
+        upsert_sources(con, [source_row(s) for s in registry().values()] + [INBOX_ROW])
+        dropped = drop_loaded_elsewhere(con, key, rows)
+        kept_ids = {r["release_id"] for r in rows["releases"]}
         counts = replace_partition(
-            con, context.partition_key, run, pages, releases["articles"], rels,
-            entities=[e for r in rels for e in r.get("entities", [])],
-            mentions=[m for r in rels for m in r.get("mentions", [])],
-            contacts=[c for r in rels for c in r.get("contacts", [])],
+            con, key, run, rows["pages"], rows["articles"], rows["releases"],
+            entities=[e for r in rels if r["release_id"] in kept_ids
+                      for e in r.get("entities", [])],
+            mentions=rows["mentions"], contacts=rows["contacts"],
         )
-    read_copy = publish(warehouse.path)
-    context.add_output_metadata({**counts, "source": source.id,
-                                 "warehouse": dg.MetadataValue.path(warehouse.path),
-                                 "read_copy": dg.MetadataValue.path(str(read_copy))})
+    read_copy = publish(warehouse.path)  # also rebuilds the full-text index
+    new = sorted(rows["releases"], key=lambda r: r["first_seen_at"], reverse=True)
+    context.add_output_metadata({
+        **counts, **dropped,
+        "partition": key,
+        "stage_counts": md_counts({
+            "pages fetched": len(pages), "release pages": len(release_pages),
+            "articles cleaned": len(releases["articles"]), "releases parsed": len(rels),
+            "releases loaded": counts.get("releases", 0),
+            "already in other partitions": dropped["already_loaded_releases"]}),
+        "errors_by_reason": md_counts(reason_counts(release_pages), skip=["ok"]),
+        "new_releases": new_releases_table(new),
+        "warc_files": md_links([Path(crawler.data_dir) / f for f in run["warc_files"]]),
+        "warehouse": dg.MetadataValue.path(warehouse.path),
+        "read_copy": dg.MetadataValue.path(str(read_copy)),
+    })
 
 
 def source_row(source: Any) -> dict[str, Any]:
@@ -171,7 +226,7 @@ def source_row(source: Any) -> dict[str, Any]:
     owners=OWNERS,
     pool=WRITER_POOL,
     description="Group the same release across carriers into stories (exact text for "
-    "now), with the canonical copy, carriers and syndication lag.",
+    "now), with the canonical copy, carriers and syndication lag; then publish.",
 )
 def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
     priority = {s.id: s.priority for s in registry().values()}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 import dagster as dg
+
+from pipelines.defs.partitions import partition_key
 
 # Runs still log every event to the instance (the UI shows them); the terminal gets warnings.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -16,14 +19,16 @@ def materialise_sources(
     source_ids: Iterable[str],
     instance: dg.DagsterInstance,
     quiet: bool = True,
+    day: date | datetime | str | None = None,
 ) -> dict[str, bool]:
-    """Run the ingest job for each source's partition; returns ``{source_id: success}``."""
+    """Run the ingest job for each source's partition of ``day`` (today, UTC, by default);
+    returns ``{source_id: success}``."""
     ingest = defs.resolve_job_def("ingest_source")
     results: dict[str, bool] = {}
     for source_id in source_ids:
         result = ingest.execute_in_process(
-            partition_key=source_id, instance=instance, run_config=QUIET if quiet else None,
-            raise_on_error=False,
+            partition_key=partition_key(source_id, day), instance=instance,
+            run_config=QUIET if quiet else None, raise_on_error=False,
         )
         results[source_id] = result.success
     return results

@@ -16,6 +16,7 @@ AGENCY_ALIASES: dict[str, str] = {
     "prnewswireprweb": "PR Newswire",
     "cnw": "CNW",
     "cnwgroup": "CNW",
+    "cnwtelbec": "CNW",
     "businesswire": "Business Wire",
     "globenewswire": "GlobeNewswire",
     "globenewsire": "GlobeNewswire",
@@ -86,6 +87,18 @@ AGENCY_ALIASES: dict[str, str] = {
     "inp": "INP",
 }
 
+# credited names that start with a wire's name: "PRNewswire-FirstCall", "EINPresswire.com"
+_PREFIXES = (
+    ("prnewswire", "PR Newswire"), ("globenewswire", "GlobeNewswire"),
+    ("businesswire", "Business Wire"), ("newsfile", "Newsfile"),
+    ("einpresswire", "EIN Presswire"), ("accessnewswire", "ACCESS Newswire"),
+    ("accesswire", "ACCESS Newswire"), ("anadoluagency", "Anadolu"),
+    ("xinhuanewsagency", "Xinhua"), ("yonhapnews", "Yonhap"), ("kyodonews", "Kyodo"),
+    ("bernama", "Bernama"), ("emiratesnewsagency", "WAM"),
+    ("islamicrepublicnewsagency", "IRNA"), ("indoasiannewsservice", "IANS"),
+    ("asiannewsinternational", "ANI"), ("agencefrance", "AFP"),
+)
+
 # acronym-like names that are too common as plain words to trust in a byline
 _WEAK_IN_TEXT = {"petra", "antara", "apa", "ina", "spa", "cna"}
 
@@ -103,14 +116,9 @@ def canonical_agency(name: str) -> str | None:
         return None
     if key in AGENCY_ALIASES:
         return AGENCY_ALIASES[key]
-    if key.startswith("prnewswire"):
-        return "PR Newswire"
-    if key.startswith("globenewswire"):
-        return "GlobeNewswire"
-    if key.startswith("businesswire"):
-        return "Business Wire"
-    if key.startswith("newsfile"):
-        return "Newsfile"
+    for prefix, name in _PREFIXES:
+        if key.startswith(prefix):
+            return name
     return None
 
 

@@ -45,7 +45,7 @@ _ABBREV_END_RE = re.compile(
     re.I,
 )
 _ABOUT_INLINE_RE = re.compile(rf"^(?:ABOUT|About)\s+[A-Z][^.:\n]{{1,80}}?\s*(?::|{_DASH})\s+\S")
-_CONTACT_HEAD_RE = re.compile(
+CONTACT_HEAD_RE = re.compile(
     r"^(?:(?:for\s+)?(?:media|press|investors?|analysts?|company|corporate|agency|pr|news"
     r"|editorial|financial|public|general)(?:\s+and\s+\w+)?\s+)*"
     r"(?:contacts?|relations|inquiries|enquiries|queries)(?:\s+(?:information|details))?"
@@ -55,7 +55,7 @@ _CONTACT_HEAD_RE = re.compile(
 _CONTACT_SHORT_RE = re.compile(
     r"^(?:media|press|investors?|analysts?|ir|pr)\s*(?:\(.*\))?\s*:\s*$", re.I
 )
-_MORE_INFO_RE = re.compile(
+MORE_INFO_RE = re.compile(
     r"^for (?:further|more|additional) information(?:,? please)?(?: contact)?\b", re.I
 )
 _FL_HEAD_RE = re.compile(
@@ -70,10 +70,23 @@ _FL_CONTEXT_RE = re.compile(
     r"|undue reliance|actual results)\b",
     re.I,
 )
+_SOCIAL_RE = re.compile(
+    r"^(?:(?:visit|follow|connect with|find|join) us on\b.{0,60}"
+    r"|(?:facebook|twitter|linkedin|instagram|youtube|x|tiktok|threads|bluesky)\s*:?\s*\S*)$",
+    re.I,
+)
+_SIGNOFF_RE = re.compile(r"^(?:on behalf of (?:the )?board\b|signed\s*:)", re.I)
+_CREDIT_RE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written) by\b.{0,160}$",
+    re.I,
+)
+_ATTACH_RE = re.compile(r"^(?:attachments?|multimedia files?|related (?:images|links))\s*:?$", re.I)
 _NOTES_RE = re.compile(r"^notes?\s+(?:to|for)\s+(?:the\s+)?editors?\b", re.I)
 _DISCLAIMER_RE = re.compile(r"^disclaimer\b", re.I)
 
-STICKY = {"about", "contacts", "forward_looking", "notes_to_editors", "disclaimer", "trailer"}
+STICKY = {"about", "contacts", "forward_looking", "notes_to_editors", "disclaimer", "trailer",
+          "social", "signoff", "attachments"}
+_TAIL = 3  # a "Source: X" line counts as boilerplate among the last paragraphs
 
 
 @dataclass
@@ -84,10 +97,12 @@ class Split:
     main_index: list[int] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    items: list[tuple[str, str]] = field(default_factory=list)
 
     def add_boilerplate(self, kind: str, text: str) -> None:
         """Record one removed paragraph under ``kind``."""
         self.boilerplate.append(text)
+        self.items.append((kind, text))
         if kind not in self.kinds:
             self.kinds.append(kind)
 
@@ -109,18 +124,29 @@ def _is_about_heading(p: str) -> bool:
     return _is_heading(p) or bool(_ABBREV_END_RE.search(p) and ". " not in p)
 
 
-def classify_paragraph(p: str, state: str | None = None) -> str | None:
-    """The boilerplate kind that ``p`` starts, or None for ordinary text."""
+def classify_paragraph(p: str, state: str | None = None, tail: bool = False) -> str | None:
+    """The boilerplate kind that ``p`` starts, or None for ordinary text.
+
+    ``state`` is the sticky block being read; ``tail`` says ``p`` is among the last lines.
+    """
     text = p.strip()
     if not text:
         return None
+    if _CREDIT_RE.match(text):
+        return "credit"
+    if _SOCIAL_RE.match(text) and len(text) <= 80:
+        return "social"
+    if _SIGNOFF_RE.match(text):
+        return "signoff"
+    if _ATTACH_RE.match(text):
+        return "attachments"
     if _END_RE.match(text):
         return "end_marker"
     if _VIEW_RE.match(text):
         return "view_original"
     if _SOURCE_RE.match(text) and len(text) <= 150:
         return "source"
-    if state and _SOURCE_SOFT_RE.match(text) and len(text) <= 100:
+    if (state or tail) and _SOURCE_SOFT_RE.match(text) and len(text) <= 100:
         return "source"
     if _MEDIA_RE.match(text) and len(text) <= 300:
         return "media"
@@ -135,21 +161,41 @@ def classify_paragraph(p: str, state: str | None = None) -> str | None:
         return "notes_to_editors"
     if _DISCLAIMER_RE.match(text) and (_is_heading(text) or ":" in text[:15]):
         return "disclaimer"
-    if _CONTACT_HEAD_RE.match(text) and len(text) <= 250:
+    if CONTACT_HEAD_RE.match(text) and len(text) <= 250:
         return "contacts"
-    if _CONTACT_SHORT_RE.match(text) or (_MORE_INFO_RE.match(text) and len(text) <= 250):
+    if _CONTACT_SHORT_RE.match(text) or (MORE_INFO_RE.match(text) and len(text) <= 250):
         return "contacts"
     if _is_contact_line(text):
         return "contacts"
     return None
 
 
+def _short_line(p: str) -> bool:
+    return len(p) <= 80 and len(p.split()) <= 8 and not p.rstrip().endswith((".", "?", "!", '"'))
+
+
+def _contact_tail(paragraphs: list[str]) -> int:
+    """Start of an unheaded contact block closing the release (name, firm, e-mail lines)."""
+    start = len(paragraphs)
+    while start > 0 and _short_line(paragraphs[start - 1]) \
+            and classify_paragraph(paragraphs[start - 1]) in (None, "contacts", "social"):
+        start -= 1
+    block = paragraphs[start:]
+    if len(block) >= 2 and start > 0 and any(_is_contact_line(p) for p in block):
+        return start
+    return len(paragraphs) + 1
+
+
 def split_boilerplate(paragraphs: list[str]) -> Split:
     """Assign each paragraph to the main text or to a boilerplate block."""
     out = Split()
     state: str | None = None
+    tail_from = _contact_tail(paragraphs)
     for i, p in enumerate(paragraphs):
-        kind = classify_paragraph(p, state)
+        if i >= tail_from:
+            out.add_boilerplate(classify_paragraph(p) or "contacts", p)
+            continue
+        kind = classify_paragraph(p, state, tail=i >= len(paragraphs) - _TAIL)
         if kind is not None:
             out.add_boilerplate(kind, p)
             if kind in STICKY:

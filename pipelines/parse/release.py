@@ -1,47 +1,51 @@
-"""Parse a cleaned press-release body: dateline, agency, tickers, lead, boilerplate."""
+"""Parse a cleaned press-release body into its structure and what it names.
+
+Headline, subheadline, dateline (place, date, time, agency), lead and body paragraphs,
+boilerplate blocks, tickers with their companies, contacts, entities, language and a
+``parse_status`` that says why fields are missing. Never raises on bad input.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .agencies import canonical_agency, is_known_agency
 from .boilerplate import split_boilerplate
-from .dateline import Dateline, match_dateline
-from .tickers import find_tickers
+from .clock import find_time
+from .contacts import find_contacts
+from .credits import find_agency_credit
+from .dateline import Dateline, find_dates, match_dateline
+from .entities import find_entities
+from .language import detect_language, script_profile
+from .tickers import find_ticker_details
 
-__all__ = ["PARSER_VERSION", "ParsedRelease", "parse_release", "find_agency_credit"]
+__all__ = ["MAX_CHARS", "PARSER_VERSION", "ParsedRelease", "find_agency_credit",
+           "parse_release"]
 
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.2.0"
+MAX_CHARS = 200_000  # longer texts are cut (status "truncated"): cost stays linear
 
-_MAX_PREAMBLE = 3  # short lines (byline, photo credit, subhead) allowed before a dateline
-_PREAMBLE_LEN = 200
+_MAX_PREAMBLE = 4  # short lines (headline, byline, photo credit, subhead) before a dateline
+_PREAMBLE_LEN = 250
 _TRAILER_PARAS = 2  # last main paragraphs searched for "(APP)" / "— PTI" credits
-_SHORT_CREDIT = 30  # a standalone credit line anywhere, e.g. "— APP"
-_DASH = r"[-‐‑‒–—―−]"
-_BYLINE_RE = re.compile(r"^(?:by|from)\s+(?P<who>.{2,120})$", re.I)
+_SHORT_CREDIT = 40  # a standalone credit line anywhere, e.g. "— APP"
+_RTL = {"arabic", "hebrew", "syriac", "thaana", "nko"}
+_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+                         "\u200b": "", "\ufeff": "", "\r": "\n", "\t": " "})
+_BYLINE_RE = re.compile(r"^(?:by|from)\s+\S.{0,118}$", re.I)
 _PHOTO_RE = re.compile(
     r"^\(?(?:photo|image|picture|file photo|credit|courtesy|photograph)s?\b.{0,160}$|"
     r"\b(?:photo|image) (?:credit|courtesy|by)\b",
     re.I,
 )
-_BYLINE_NOISE_RE = re.compile(
-    r"\b(?:staff|reporters?|correspondents?|news\s*desk|desk|bureau|report|monitoring"
-    r"|web\s*desk|newswire)\b",
-    re.I,
+_STAMP_RE = re.compile(r"^(?:\w+day,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\b.{0,80}$")
+_NEAR_DATELINE_RE = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}?[^\w\s]{0,3}\s*(?:\w+\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"
 )
-_CREDIT_END_RES = (
-    re.compile(r"[(\[]\s*(?P<a>[A-Za-z][A-Za-z .&-]{1,40}?)\s*[)\]]\s*\.?\s*$"),
-    re.compile(rf"(?:^|\s){_DASH}{{1,2}}\s*(?P<a>[A-Za-z][A-Za-z .&-]{{1,40}}?)\s*\.?\s*$"),
-    re.compile(r"(?:^|\s)/(?P<a>[A-Za-z][A-Za-z .&-]{1,40}?)/\s*$"),
-    re.compile(
-        r"^(?:source|courtesy|credit|via|agencies|with input from)\s*:?\s*"
-        r"(?P<a>[A-Za-z][A-Za-z .&-]{1,40}?)\s*\.?\s*$",
-        re.I,
-    ),
-)
+_ABOUT_NAME_RE = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[^:\n]{2,80}?)\s*:?\s*$")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -57,44 +61,26 @@ class ParsedRelease:
     boilerplate: str = ""
     boilerplate_kinds: list[str] = field(default_factory=list)
     parser_version: str = PARSER_VERSION
+    headline: str | None = None
+    subheadline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    boilerplate_blocks: list[dict[str, str]] = field(default_factory=list)
+    ticker_details: list[dict[str, Any]] = field(default_factory=list)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    language: str | None = None
+    parse_status: str = "ok"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict; the dateline nested as a dict or None."""
-        return asdict(self)
+        out = {k: v for k, v in self.__dict__.items() if k != "dateline"}
+        out["dateline"] = self.dateline.to_dict() if self.dateline else None
+        return out
 
 
 def _norm(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip().lower()
-
-
-def _agency_in(text: str) -> str | None:
-    """A known agency named by ``text`` (whole, or one of its ``,|/&`` pieces)."""
-    pieces = [text, *re.split(r"\s*(?:[,|/&;]|\band\b)\s*", text)]
-    for piece in pieces:
-        piece = piece.strip(" .-")
-        for candidate in (piece, _BYLINE_NOISE_RE.sub("", piece).strip(" .-")):
-            if candidate and is_known_agency(candidate, strict=True):
-                return canonical_agency(candidate)
-    return None
-
-
-def find_agency_credit(bylines: list[str], trailers: list[str]) -> str | None:
-    """Agency credited by a byline (``By PTI``) or a trailer (``(APP)``, ``— APP``)."""
-    for line in bylines:
-        m = _BYLINE_RE.match(line.strip())
-        if m:
-            found = _agency_in(m["who"])
-            if found:
-                return found
-    for line in reversed(trailers):
-        text = line.strip()
-        for pattern in _CREDIT_END_RES:
-            m = pattern.search(text)
-            if m:
-                found = _agency_in(m["a"])
-                if found:
-                    return found
-    return None
 
 
 def _hint_date(hint: datetime | date | None) -> date | None:
@@ -104,75 +90,180 @@ def _hint_date(hint: datetime | date | None) -> date | None:
 
 
 def _preamble_kind(line: str) -> str | None:
-    if _BYLINE_RE.match(line):
+    if _BYLINE_RE.match(line) and len(line.split()) <= 12:
         return "byline"
     if _PHOTO_RE.search(line):
         return "photo_credit"
+    if _STAMP_RE.match(line) and find_time(line):
+        return "timestamp"
     return None
 
 
+def _heading_like(line: str) -> bool:
+    return 3 <= len(line) <= 250 and not line.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_NON_LATIN_RE = re.compile(r"[^\x00-\u024f\W\d_]")
+
+
+def _bad_input_status(text: str) -> str | None:
+    sample = text[:4000]
+    if not sample.strip():
+        return "empty"
+    letters = len(_NON_LETTERS_RE.sub("", sample))
+    visible = len(sample) - sample.count(" ") - sample.count("\n")
+    if letters < 0.4 * visible or len(re.findall(r"[^\W\d_]{2,}", sample[:1000])) < 3:
+        return "garbage"
+    if sample.isascii():
+        return None
+    foreign = _NON_LATIN_RE.findall(sample)
+    if len(foreign) < 0.15 * letters:
+        return None
+    profile = script_profile("".join(foreign))
+    top = next(iter(profile), None)
+    if len(foreign) >= 0.5 * letters:
+        return "rtl_script" if top in _RTL else "non_latin_script"
+    return "mixed_scripts"
+
+
+def _year_hint(hint: datetime | date | None, text: str) -> date | None:
+    found = _hint_date(hint)
+    if found is None:
+        dates = find_dates(text[:600], limit=1)
+        found = dates[0] if dates else None
+    return found
+
+
+def _find_dateline(paragraphs: list[str], year_hint: date | None
+                   ) -> tuple[Dateline | None, int | None]:
+    for i, para in enumerate(paragraphs[: _MAX_PREAMBLE + 1]):
+        found = match_dateline(para, year_hint)
+        if found is not None:
+            paragraphs[i] = para[found.end :].strip()
+            return found.dateline, i
+        if len(para) > _PREAMBLE_LEN:
+            break
+    return None, None
+
+
+def _empty(status: str, language: str | None = None, body: str = "") -> ParsedRelease:
+    return ParsedRelease(dateline=None, agency=None, body_main=body, language=language,
+                         parse_status=status)
+
+
 def parse_release(
-    text: str,
+    text: str | None,
     *,
     title: str | None = None,
     published_hint: datetime | date | None = None,
 ) -> ParsedRelease:
-    """Parse a cleaned release body (one paragraph per line)."""
-    year_hint = _hint_date(published_hint)
-    paragraphs = [p.strip() for p in (text or "").split("\n") if p.strip()]
+    """Parse a cleaned release body (one paragraph per line); never raises."""
+    try:
+        return _parse(text or "", title, published_hint)
+    except Exception as exc:  # noqa: BLE001 - bad input must never stop a run
+        return _empty(f"error:{type(exc).__name__}")
+
+
+def _parse(text: str, title: str | None, published_hint: datetime | date | None
+           ) -> ParsedRelease:
+    truncated = len(text) > MAX_CHARS
+    if truncated:
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+    text = text.translate(_SPACES)
+    bad = _bad_input_status(text)
+    if bad in ("empty", "garbage"):
+        return _empty(bad)
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if bad in ("rtl_script", "non_latin_script"):  # the text, no English rules
+        body = "\n".join(paragraphs)
+        return _empty(bad, detect_language(body), body)
+
+    headline = None
+    if title and paragraphs and _norm(paragraphs[0]) == _norm(title):
+        headline = paragraphs.pop(0)
+    year_hint = _year_hint(published_hint, text)
+    dateline, dateline_idx = _find_dateline(paragraphs, year_hint)
 
     removed: list[tuple[str, str]] = []  # (kind, text) removed before the body proper
-    if title and paragraphs and _norm(paragraphs[0]) == _norm(title):
-        removed.append(("title", paragraphs.pop(0)))
-
-    dateline: Dateline | None = None
-    dateline_idx: int | None = None
-    for i, para in enumerate(paragraphs[: _MAX_PREAMBLE + 1]):
-        found = match_dateline(para, year_hint)
-        if found is not None:
-            dateline, dateline_idx = found.dateline, i
-            paragraphs[i] = para[found.end :].strip()
-            break
-        if len(para) > _PREAMBLE_LEN:
-            break
-
-    preamble: list[str] = []
+    subheadline = None
+    lead_from = 0
     if dateline_idx is not None:
         kept: list[str] = []
         for line in paragraphs[:dateline_idx]:
             kind = _preamble_kind(line)
             if kind:
                 removed.append((kind, line))
-                preamble.append(line)
+                if kind == "timestamp" and dateline.time is None:
+                    clock = find_time(line)
+                    if clock:
+                        dateline.time, dateline.zone = clock[0].strftime("%H:%M"), clock[1]
+            elif headline is None and title is None and not kept and _heading_like(line):
+                headline = line
             else:
                 kept.append(line)
+        subheadline = kept[0] if kept else None
         paragraphs = kept + [p for p in paragraphs[dateline_idx:] if p]
         lead_from = len(kept)
-    else:
-        lead_from = 0
+    elif title is None and len(paragraphs) > 2 and _heading_like(paragraphs[0]) \
+            and len(paragraphs[0].split()) >= 3 and len(paragraphs[1]) > len(paragraphs[0]):
+        headline = paragraphs.pop(0)
 
     split = split_boilerplate(paragraphs)
-    body_after = [p for i, p in zip(split.main_index, split.main, strict=True) if i >= lead_from]
-    lead = body_after[0] if body_after else (split.main[0] if split.main else None)
+    main_after = [p for i, p in zip(split.main_index, split.main, strict=True) if i >= lead_from]
+    lead = main_after[0] if main_after else (split.main[0] if split.main else None)
+    body_main = "\n".join(split.main)
 
-    boiler_texts = [t for _, t in removed] + split.boilerplate
+    items = removed + split.items
     kinds: list[str] = []
-    for kind in [k for k, _ in removed] + split.kinds:
+    for kind, _ in items:
         if kind not in kinds:
             kinds.append(kind)
 
     agency = dateline.agency if dateline else None
     if agency is None:
-        bylines = preamble + paragraphs[:2]
-        trailers = [p for p in paragraphs if len(p) <= _SHORT_CREDIT] + split.main[-_TRAILER_PARAS:]
+        bylines = [t for k, t in removed if k == "byline"] + paragraphs[:2]
+        trailers = ([p for p in paragraphs if len(p) <= _SHORT_CREDIT]
+                    + split.main[-_TRAILER_PARAS:]
+                    + [t for k, t in split.items if k in ("view_original", "source", "trailer")])
         agency = find_agency_credit(bylines, trailers)
+
+    tickers = find_ticker_details(text)
+    contacts = find_contacts([t for k, t in split.items if k == "contacts"])
+    known = [d["company"] for d in tickers if d["company"]]
+    for kind, para in split.items:
+        m = _ABOUT_NAME_RE.match(para) if kind == "about" else None
+        if m:
+            known.append(m["name"].strip().rstrip("."))
+    known += [c.organisation for c in contacts if c.organisation]
+    entities, mentions = find_entities(body_main, known)
+
+    status = "ok"
+    if dateline is None:
+        first = paragraphs[0] if paragraphs else ""
+        status = "unknown_dateline_style" if _NEAR_DATELINE_RE.match(first) else "no_dateline"
+    if truncated:
+        status = "truncated"
+    elif bad == "mixed_scripts":
+        status = "mixed_scripts"
 
     return ParsedRelease(
         dateline=dateline,
         agency=agency,
-        tickers=find_tickers(text or ""),
+        tickers=[d["ticker"] for d in tickers],
         lead=lead,
-        body_main="\n".join(split.main),
-        boilerplate="\n".join(boiler_texts),
+        body_main=body_main,
+        boilerplate="\n".join(t for _, t in items),
         boilerplate_kinds=kinds,
+        headline=headline or title,
+        subheadline=subheadline,
+        paragraphs=main_after[1:],
+        boilerplate_blocks=[{"kind": k, "text": t} for k, t in items],
+        ticker_details=tickers,
+        contacts=[c.to_dict() for c in contacts],
+        entities=[e.to_dict() for e in entities],
+        mentions=[m.to_dict() for m in mentions],
+        language=detect_language(body_main or text),
+        parse_status=status,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EXCHANGES", "find_tickers"]
+__all__ = ["EXCHANGES", "find_ticker_details", "find_tickers"]
 
 # printed exchange name -> canonical code (longest names are tried first)
 EXCHANGES: dict[str, str] = {
@@ -38,11 +38,20 @@ def _exchange_pattern(name: str) -> str:
 
 _LOOKUP = {re.sub(r"[\s\-]+", "", k).lower(): v for k, v in EXCHANGES.items()}
 _ALT = "|".join(_exchange_pattern(n) for n in sorted(EXCHANGES, key=len, reverse=True))
+_SYM = r"[A-Z0-9]{1,8}(?:[.\-/][A-Z0-9]{1,4})?"
 _TICKER_RE = re.compile(
-    rf"(?<![\w.])(?P<ex>(?i:{_ALT}))[ \t]*[:：][ \t]*"
-    r"(?P<sym>[A-Z0-9]{1,8}(?:[.\-/][A-Z0-9]{1,4})?)(?![\w])"
+    rf"(?<![\w.])(?P<ex>(?i:{_ALT}))(?:[ \t]*(?:/|&|\band\b)[ \t]*(?P<ex2>(?i:{_ALT})))?"
+    rf"[ \t]*[:：][ \t]*(?P<sym>{_SYM})(?![\w])"
+    rf"(?P<more>(?:[ \t]*,[ \t]*{_SYM}(?=[ \t]*[,;)]))*)"
 )
-
+_COMPANY_RE = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w.&'’+-]*|&)(?:[ \t]+(?:[A-Z0-9][\w.&'’+-]*|&|and|of|de|the|for))*"
+    r"(?:,?[ \t]+(?:Inc|Corp|Ltd|LLC|plc|Co|Limited|S\.A|N\.V|AG|SE|ASA|AB)\.?)?)"
+    r"[ \t]*,?[ \t]*$"
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:The|A|An|Today|Shares|Both|And|Of|[a-z]+|[\d,.\-–—]+)\s*)+(?=[A-Z])"
+)
 
 # exchange names that are also ordinary words: trusted only inside parentheses
 _WEAK = {"frankfurt", "aim", "six", "neo", "bats", "xetra", "cboe", "euronext", "otc"}
@@ -53,18 +62,75 @@ def _in_parens(text: str, pos: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def find_tickers(text: str) -> list[str]:
-    """Normalised ``EXCHANGE:SYMBOL`` strings, deduplicated, in order of appearance."""
-    found: list[str] = []
-    for m in _TICKER_RE.finditer(text):
-        code = _LOOKUP.get(re.sub(r"[\s\-]+", "", m["ex"]).lower())
-        sym = m["sym"]
-        if code is None:
+def _company_before(text: str, pos: int) -> str | None:
+    """The capitalised name printed just before the ticker's parentheses, if any."""
+    window = text[max(0, pos - 160) : pos]
+    open_at = window.rfind("(")
+    if open_at < 0:
+        return None
+    head = window[:open_at]
+    # skip earlier ticker groups: "Ridgeback Corp. (TSX: RDG) (OTCQB: RDGMF)"
+    while True:
+        stripped = head.rstrip()
+        if stripped.endswith(")") and _TICKER_RE.search(stripped[stripped.rfind("(") :]):
+            head = stripped[: stripped.rfind("(")]
             continue
-        weak = m["ex"].split()[0].lower() in _WEAK or len(sym) == 1
+        break
+    m = _COMPANY_RE.search(head.rstrip())
+    if not m:
+        return None
+    name = _LEADING_NOISE.sub("", m["name"].strip().rstrip(","))
+    if len(name) < 2 or not any(c.isalpha() for c in name) or len(name.split()) > 8:
+        return None
+    return name
+
+
+_COLON_RE = re.compile(r"[:：]")
+_REACH = 48  # longest printed exchange name, plus spacing, before the colon
+
+
+def _ticker_matches(text: str) -> list[re.Match[str]]:
+    """Ticker matches, searched only around colons (cheap on long texts)."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for colon in _COLON_RE.finditer(text):
+        pos = colon.start()
+        if pos < last_end:
+            continue
+        m = _TICKER_RE.search(text, max(0, pos - _REACH, last_end), pos + 80)
+        while m and m.start() < pos + 1:
+            if m.start() >= last_end and m.start("sym") > pos:
+                out.append(m)
+                last_end = m.end()
+                break
+            m = _TICKER_RE.search(text, m.start() + 1, pos + 80)
+    return out
+
+
+def find_ticker_details(text: str) -> list[dict[str, str | None]]:
+    """Each distinct ticker: ``ticker``, ``exchange``, ``symbol`` and the ``company``."""
+    found: dict[str, dict[str, str | None]] = {}
+    for m in _ticker_matches(text):
+        exchanges = [m["ex"]] + ([m["ex2"]] if m["ex2"] else [])
+        codes = [_LOOKUP.get(re.sub(r"[\s\-]+", "", ex).lower()) for ex in exchanges]
+        symbols = [m["sym"]] + re.findall(_SYM, m["more"] or "")
+        weak = m["ex"].split()[0].lower() in _WEAK or len(m["sym"]) == 1
         if weak and not _in_parens(text, m.start()):
             continue
-        ticker = f"{code}:{sym}"
-        if ticker not in found:
-            found.append(ticker)
-    return found
+        company = _company_before(text, m.start()) if _in_parens(text, m.start()) else None
+        for code in codes:
+            if code is None:
+                continue
+            for sym in symbols:
+                ticker = f"{code}:{sym}"
+                if ticker not in found:
+                    found[ticker] = {"ticker": ticker, "exchange": code, "symbol": sym,
+                                     "company": company}
+                elif found[ticker]["company"] is None:
+                    found[ticker]["company"] = company
+    return list(found.values())
+
+
+def find_tickers(text: str) -> list[str]:
+    """Normalised ``EXCHANGE:SYMBOL`` strings, deduplicated, in order of appearance."""
+    return [d["ticker"] for d in find_ticker_details(text)]  # type: ignore[misc]

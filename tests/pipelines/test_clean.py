@@ -1,4 +1,4 @@
-"""Tests for the clean stage: decoding and trafilatura extraction."""
+"""Tests for the clean stage: decoding, extraction and metadata on press-release pages."""
 
 from __future__ import annotations
 
@@ -130,8 +130,10 @@ def test_prn_like_metadata(prn: CleanResult) -> None:
     assert prn.sitename == "Example Newswire"
     assert prn.language == "en"
     assert prn.description is not None and "dock automation" in prn.description
-    assert prn.extractor == EXTRACTOR == "trafilatura"
-    assert prn.extractor_version == EXTRACTOR_VERSION
+    assert EXTRACTOR == "trafilatura"  # the metadata always comes from trafilatura
+    assert prn.extractor.startswith("trafilatura")
+    assert prn.extractor_version.startswith(EXTRACTOR_VERSION)
+    assert prn.choice_reason
 
 
 def test_bw_like_body(bw: CleanResult) -> None:
@@ -180,7 +182,7 @@ def test_to_dict_has_all_fields(prn: CleanResult) -> None:
     data = prn.to_dict()
     assert set(data) == {
         "ok", "reason", "title", "body_text", "author", "date", "published", "sitename", "language",
-        "description", "canonical_url", "extractor", "extractor_version",
+        "description", "canonical_url", "extractor", "extractor_version", "choice_reason",
     }  # fmt: skip
     assert data["ok"] is True
 
@@ -223,7 +225,7 @@ def test_bytes_passed_by_mistake_do_not_raise() -> None:
     assert isinstance(result, CleanResult)
 
 
-def test_extractor_error_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trafilatura_error_falls_back_to_readability(monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -231,7 +233,24 @@ def test_extractor_error_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(trafilatura, "bare_extraction", boom)
     result = clean_html(_page("prn_like.html"), "https://wire.example.test/a.html")
-    assert (result.ok, result.reason) == (False, "extractor_error")
+    assert result.ok and result.extractor == "readability-lxml"
+    assert result.choice_reason is not None and "trafilatura failed" in result.choice_reason
+    assert "Harbourline Robotics" in (result.body_text or "")
+    assert result.title == "Harbourline Robotics Unveils Tidewater Dock Automation Suite"
+
+
+def test_every_extractor_failing_is_an_extractor_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from pipelines.clean import candidates
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", boom)
+    monkeypatch.setattr(candidates, "_Readability", boom)
+    result = clean_html(_page("prn_like.html"), "https://wire.example.test/a.html")
+    assert (result.ok, result.reason, result.body_text) == (False, "extractor_error", None)
 
 
 # --- parallel ------------------------------------------------------------------

@@ -8,7 +8,6 @@ import pytest
 
 from pipelines.parse import (
     PARSER_VERSION,
-    Dateline,
     ParsedRelease,
     find_tickers,
     parse_dateline,
@@ -128,7 +127,10 @@ def test_dateline_table(
     agency: str | None,
 ) -> None:
     got = parse_dateline(text, HINT)
-    assert got == Dateline(raw, location, city, region, country, iso, agency)
+    assert got is not None
+    assert (got.raw, got.location, got.city, got.region, got.country, got.date, got.agency) == (
+        raw, location, city, region, country, iso, agency)
+    assert got.month_day == (iso[5:] if iso else None)
 
 
 def test_dateline_table_is_big_enough() -> None:
@@ -263,12 +265,21 @@ def test_globe_release() -> None:
     assert "Odile\nBrankovic" not in parsed.body_main
     assert parsed.body_main.endswith("said Odile Brankovic, vice president of exploration.")
     for gone in ["About Ridgeback", "undue reliance", "TSX nor its regulation",
-                 "416-555-0123", "-30-", "Photo courtesy", "Reports Drill Results"]:  # fmt: skip
+                 "416-555-0123", "-30-", "Photo courtesy"]:  # fmt: skip
         assert gone not in parsed.body_main, gone
         assert gone in parsed.boilerplate, gone
+    assert parsed.headline == "Ridgeback Minerals Reports Drill Results at Copper Hollow"
+    assert "Reports Drill Results" not in parsed.body_main + parsed.boilerplate
     assert parsed.boilerplate_kinds == [
-        "title", "photo_credit", "about", "forward_looking", "contacts", "end_marker",
+        "photo_credit", "about", "forward_looking", "contacts", "end_marker",
     ]  # fmt: skip
+    assert parsed.ticker_details[0]["company"] == "Ridgeback Minerals Corp."
+    assert parsed.contacts == [{"name": "Odile Brankovic", "organisation": None, "role": None,
+                                "email": "info@ridgeback.example", "phone": "+1 416-555-0123"}]
+    people = [e for e in parsed.entities if e["kind"] == "person"]
+    assert [p["name"] for p in people] == ["Odile Brankovic"]
+    assert people[0]["extra"]["role"] == "vice president of exploration"
+    assert parsed.language == "en" and parsed.parse_status == "ok"
     assert parsed.parser_version == PARSER_VERSION
 
 
@@ -308,22 +319,29 @@ def test_release_to_dict_round_trip() -> None:
     assert data["dateline"]["city"] == "Karachi"
     assert data["agency"] == "APP"
     assert data["parser_version"] == PARSER_VERSION
-    assert set(data) == {
+    assert set(data) >= {
         "dateline", "agency", "tickers", "lead", "body_main", "boilerplate",
-        "boilerplate_kinds", "parser_version",
+        "boilerplate_kinds", "parser_version", "headline", "subheadline", "contacts",
+        "entities", "mentions", "language", "parse_status",
     }  # fmt: skip
+    assert data["dateline"]["month_day"] == "07-29"
 
 
-def test_subheadline_before_dateline_stays_in_body() -> None:
+def test_headline_and_subheadline_before_dateline() -> None:
     text = (
+        "Harbour Co. Unveils Modular Crane\n"
         "Modular cranes aim to cut dwell time at smaller ports\n"
         "NEW YORK, July 8, 2026 /PRNewswire/ -- Harbour Co. unveiled a crane.\n"
         "It ships in the autumn."
     )
-    parsed = parse_release(text)
-    assert parsed.dateline is not None and parsed.dateline.city == "New York"
-    assert parsed.lead == "Harbour Co. unveiled a crane."
-    assert parsed.body_main.split("\n")[0].startswith("Modular cranes")
+    for title in (None, "Harbour Co. Unveils Modular Crane"):
+        parsed = parse_release(text, title=title)
+        assert parsed.dateline is not None and parsed.dateline.city == "New York"
+        assert parsed.headline == "Harbour Co. Unveils Modular Crane"
+        assert parsed.subheadline == "Modular cranes aim to cut dwell time at smaller ports"
+        assert parsed.lead == "Harbour Co. unveiled a crane."
+        assert parsed.paragraphs == ["It ships in the autumn."]
+        assert parsed.body_main.split("\n")[0].startswith("Modular cranes")
 
 
 # --- agency credits outside the dateline -------------------------------------

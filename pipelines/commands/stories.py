@@ -1,0 +1,84 @@
+"""``wiredesk cluster`` and ``wiredesk explain``: the dedupe stage's logic from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from pipelines.commands import dump_json_line
+
+
+def cluster(
+    jsonl: bool = typer.Option(False, "--jsonl",
+                               help='Read {"id", "text", "url"?, "published_at"?} lines.'),
+) -> None:
+    """Group releases into stories; print one {"id", "story", ...} line per release."""
+    from pipelines.dedupe.stories import cluster_documents
+
+    if not jsonl:
+        typer.echo("error: only --jsonl input is supported", err=True)
+        raise typer.Exit(2)
+    docs = [json.loads(line) for line in sys.stdin if line.strip()]
+    for row in cluster_documents(docs):
+        dump_json_line(row)
+
+
+def _release(con: object, key: str) -> dict:
+    from warehouse.load import fetch_dicts
+
+    rows = fetch_dicts(con, "SELECT r.release_id, r.canonical_url, r.source_id, r.title, "  # type: ignore[arg-type]
+                            "coalesce(r.body_main, '') AS body_main, m.story_id "
+                            "FROM releases r LEFT JOIN story_members m USING (release_id) "
+                            "WHERE r.release_id = ? OR r.canonical_url = ? "
+                            "OR list_contains(r.urls, ?)", [key, key, key])
+    if not rows:
+        typer.echo(f"error: no release {key!r} in the warehouse", err=True)
+        raise typer.Exit(1)
+    return rows[0]
+
+
+def explain(
+    a: str = typer.Argument(..., help="Release id or URL."),
+    b: str = typer.Argument(..., help="Release id or URL."),
+    db: str = typer.Option(None, "--db", help="Warehouse file (default: the read copy)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Why two releases are, or are not, one story: similarity, facts and the rule applied."""
+    from pipelines.dedupe.match import containment_from, decide, jaccard_of
+    from pipelines.dedupe.signatures import compute
+    from warehouse.db import connect, default_path
+    from warehouse.publish import read_copy_path
+
+    con = connect(db or read_copy_path(default_path()), read_only=True)
+    try:
+        ra, rb = _release(con, a), _release(con, b)
+    finally:
+        con.close()
+    sigs = compute([ra["release_id"], rb["release_id"]], [ra["body_main"], rb["body_main"]])
+    jac = float(jaccard_of(sigs.minhash[0], sigs.minhash[1]))
+    cont = float(containment_from(jac, int(sigs.shingles[0]), int(sigs.shingles[1])))
+    same_lead = bool(sigs.lead[0, 0] and sigs.lead[0, 0] == sigs.lead[1, 0])
+    score = decide(bool(sigs.exact[0] == sigs.exact[1]), jac, cont, sigs.facts[0], sigs.facts[1],
+                   same_lead)
+    stored_same = ra["story_id"] is not None and ra["story_id"] == rb["story_id"]
+    if as_json:
+        dump_json_line({"a": ra["release_id"], "b": rb["release_id"], **score.to_dict(),
+                        "same_story_in_warehouse": stored_same})
+        return
+    for label, rel in (("A", ra), ("B", rb)):
+        typer.echo(f"{label}: {rel['release_id']} [{rel['source_id']}] {rel['title'] or ''}")
+    typer.echo(f"shingle Jaccard ~{score.jaccard:.2f}, containment ~{score.containment:.2f}; "
+               f"facts shared {score.fact_overlap:.0%}, figures {score.number_overlap:.0%} "
+               f"({score.shared_numbers} shared)")
+    verdict = f"same story ({score.method})" if score.same else "different stories"
+    typer.echo(f"{verdict}: {score.reason}")
+    if stored_same != score.same:
+        typer.echo("in the warehouse they are " + ("in one story (linked through other copies)"
+                   if stored_same else "in different stories"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(cluster)
+    app.command()(explain)

@@ -1,0 +1,323 @@
+"""``wiredesk sql | search | export | status``: the warehouse for analysts.
+
+Every command reads the published read copy (``<warehouse>.read.duckdb``), opened
+read-only, so a running pipeline never locks an analyst out; only ``sql --write`` opens the
+warehouse itself. A DuckDB error is printed as DuckDB words it, with exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+import typer
+
+from pipelines.commands import json_default
+
+DB_HELP = ("Warehouse file (default: $WIREDESK_DB, else $WIREDESK_DATA_DIR/warehouse.duckdb); "
+           "commands read its published copy <name>.read.duckdb beside it.")
+FORMAT_HELP = "Output: table (aligned), csv, json (an array) or jsonl (one object a line)."
+DbOption = Annotated[Path | None, typer.Option("--db", help=DB_HELP)]
+REPL_HELP = """\
+Statements end with ';'. Commands:
+  .tables            tables and views, with what they hold
+  .schema NAME       columns of a table or view, with types and descriptions
+  .format FORMAT     table | csv | json | jsonl
+  .help              this text
+  .quit              leave (or Ctrl-D)
+"""
+
+
+def fail(message: str) -> typer.Exit:
+    """Print an error on stderr and return the exit to raise (code 1)."""
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(1)
+
+
+def _paths(db: Path | None) -> tuple[Path, Path]:
+    from warehouse.db import default_path
+    from warehouse.publish import read_copy_path
+
+    db = db or default_path()
+    if db.name.endswith(".read.duckdb"):
+        return db, db
+    return db, read_copy_path(db)
+
+
+@contextmanager
+def opened(db: Path | None, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The read copy, read-only; with ``write``, the warehouse itself (migrated)."""
+    from warehouse.db import connect
+    from warehouse.search import SearchUnavailable, load_fts
+
+    warehouse, read_copy = _paths(db)
+    try:
+        if write:
+            con = connect(warehouse)
+        else:
+            if not read_copy.exists():
+                raise fail(f"no published read copy at {read_copy}; run the pipeline "
+                           "(make demo) first, or point --db at a warehouse")
+            con = duckdb.connect(str(read_copy), read_only=True)
+            con.execute("SET TimeZone = 'UTC'")
+    except duckdb.Error as exc:
+        raise fail(str(exc)) from None
+    try:
+        try:
+            load_fts(con)
+        except (SearchUnavailable, duckdb.Error):
+            pass  # plain SQL still works; search says what is missing
+        yield con
+    finally:
+        con.close()
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-07-01",
+                                 param_hint=option) from None
+
+
+# --- sql ---------------------------------------------------------------------------------
+
+def run_statements(con: duckdb.DuckDBPyConnection, text: str, fmt: str, max_rows: int) -> None:
+    """Run every statement in ``text``, printing the result of each that returns rows."""
+    from warehouse.render import iter_cursor, write_rows
+
+    for statement in con.extract_statements(text):
+        cur = con.execute(statement.query)
+        if cur.description:
+            names = [d[0] for d in cur.description]
+            write_rows(names, iter_cursor(cur), fmt, sys.stdout, max_rows=max_rows)
+
+
+def dot_command(con: duckdb.DuckDBPyConnection, line: str, state: dict[str, Any]) -> bool:
+    """Handle a ``.command``; returns False to leave the session."""
+    from warehouse.render import FORMATS, write_table
+
+    word, _, arg = line.strip().partition(" ")
+    arg = arg.strip()
+    if word in (".quit", ".exit", ".q"):
+        return False
+    if word == ".tables":
+        rows = con.execute(
+            "SELECT table_name AS name, 'table' AS type, comment FROM duckdb_tables() "
+            "WHERE database_name = current_database() AND schema_name = 'main' "
+            "UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() "
+            "WHERE database_name = current_database() AND schema_name = 'main' "
+            "AND NOT internal ORDER BY type, name").fetchall()
+        write_table(["name", "type", "comment"], rows, sys.stdout)
+    elif word == ".schema" and arg:
+        rows = con.execute(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE database_name = current_database() AND schema_name = 'main' "
+            "AND table_name = ? ORDER BY column_index", [arg]).fetchall()
+        if not rows:
+            typer.echo(f"Error: no table or view named {arg!r}", err=True)
+        else:
+            write_table(["column", "type", "comment"], rows, sys.stdout)
+    elif word == ".format" and arg in FORMATS:
+        state["fmt"] = arg
+    else:
+        typer.echo(REPL_HELP)
+    return True
+
+
+def interactive(con: duckdb.DuckDBPyConnection, fmt: str, max_rows: int) -> None:
+    """A small SQL shell: statements end with ';', errors are shown and the session goes on."""
+    try:
+        import readline  # noqa: F401 - line editing and history for input()
+    except ImportError:  # pragma: no cover
+        pass
+    state = {"fmt": fmt}
+    typer.echo("wiredesk sql: the read copy of the warehouse. .help for commands, "
+               "Ctrl-D to leave.")
+    buffer: list[str] = []
+    while True:
+        try:
+            line = input("...> " if buffer else "wiredesk> ")
+        except EOFError:
+            typer.echo("")
+            return
+        except KeyboardInterrupt:
+            typer.echo("")
+            buffer = []
+            continue
+        if not buffer and line.strip().startswith("."):
+            if not dot_command(con, line, state):
+                return
+            continue
+        buffer.append(line)
+        if line.rstrip().endswith(";"):
+            try:
+                run_statements(con, "\n".join(buffer), state["fmt"], max_rows)
+            except duckdb.Error as exc:
+                typer.echo(f"Error: {exc}", err=True)
+            buffer = []
+
+
+def sql(
+    query: str = typer.Argument(None, help="SQL to run (several statements may be separated "
+                                "by ';'). Omit it for an interactive session, or pipe a "
+                                "script on stdin."),
+    fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    write: bool = typer.Option(False, "--write", help="Open the warehouse itself for writing "
+                               "instead of the read-only published copy."),
+    db: DbOption = None,
+    max_rows: int = typer.Option(1000, "--max-rows", help="Rows shown by --format table."),
+) -> None:
+    """Query the warehouse with SQL (DuckDB dialect), read-only unless --write.
+
+    Tables: sources, crawl_runs, pages, articles, releases, stories, story_members,
+    contacts, entities, mentions; marts (views): mart_releases, mart_daily_volume,
+    mart_syndication, mart_entity_mentions, mart_co_mentions, mart_ticker_timeline,
+    mart_source_runs, mart_source_health. Try: wiredesk sql ".schema mart_releases".
+    Examples live in docs/queries.md.
+    """
+    from warehouse.render import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    with opened(db, write=write) as con:
+        if query is None and sys.stdin.isatty():
+            interactive(con, fmt, max_rows)
+            return
+        text = sys.stdin.read() if query is None else query
+        try:
+            if text.strip().startswith("."):
+                state = {"fmt": fmt}
+                for line in text.strip().splitlines():
+                    dot_command(con, line, state)
+                return
+            run_statements(con, text, fmt, max_rows)
+        except duckdb.Error as exc:
+            raise fail(str(exc)) from None
+
+
+# --- search ------------------------------------------------------------------------------
+
+def search(
+    query: str = typer.Argument(..., help='Words to look for, e.g. "iran pakistan trade".'),
+    since: str = typer.Option(None, "--since", help="Published on or after this day "
+                              "(YYYY-MM-DD, UTC)."),
+    until: str = typer.Option(None, "--until", help="Published before this day (YYYY-MM-DD)."),
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", help="Only this source id or dateline agency (repeatable), "
+        "e.g. dnanews or dna.")] = None,
+    limit: int = typer.Option(10, "--limit", "-n", help="Results to show."),
+    all_copies: bool = typer.Option(False, "--all-copies", help="Show every carrier's copy "
+                                    "of a story, not only the best-scoring one."),
+    all_terms: bool = typer.Option(False, "--all-terms", help="Require every word."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+    db: DbOption = None,
+) -> None:
+    """Full-text search over headlines and bodies, ranked by BM25, with a snippet."""
+    from warehouse.render import write_rows
+    from warehouse.search import SearchUnavailable
+    from warehouse.search import search as run_search
+
+    since_day, until_day = _day(since, "--since"), _day(until, "--until")
+    with opened(db) as con:
+        try:
+            hits = run_search(con, query, since=since_day, until=until_day, sources=source or (),
+                              limit=limit, one_per_story=not all_copies, all_terms=all_terms)
+        except (SearchUnavailable, duckdb.Error) as exc:
+            raise fail(str(exc)) from None
+    if fmt in ("json", "jsonl"):
+        names = list(hits[0].to_dict()) if hits else []
+        write_rows(names, [list(h.to_dict().values()) for h in hits], fmt, sys.stdout)
+        return
+    if not hits:
+        typer.echo("No releases match.")
+        return
+    for h in hits:
+        when = h.published_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if h.published_at \
+            else "undated"
+        agency = f" ({h.agency})" if h.agency else ""
+        carried = f"  carried by {h.carriers}" if h.carriers > 1 else ""
+        typer.echo(f"{h.rank:>2}. {h.title or '(no headline)'}")
+        typer.echo(f"    {when} UTC  {h.source_id}{agency}  score {h.score:.3f}{carried}")
+        typer.echo(f"    {h.snippet}")
+        typer.echo(f"    {h.url}\n")
+
+
+# --- export ------------------------------------------------------------------------------
+
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write releases/ and "
+                                      "stories/ into.")],
+    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet or csv."),
+    since: str = typer.Option(None, "--since", help="Only days on or after (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Only days before (YYYY-MM-DD)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace out/releases and "
+                                   "out/stories if they hold files."),
+    db: DbOption = None,
+) -> None:
+    """Export releases and stories, partitioned by date and source (Hive folders
+    date=YYYY-MM-DD/source_id=ID/), from the read copy."""
+    from warehouse.export import export as run_export
+
+    since_day, until_day = _day(since, "--since"), _day(until, "--until")
+    with opened(db) as con:
+        try:
+            counts = run_export(con, out, fmt=fmt, since=since_day, until=until_day,
+                                overwrite=overwrite)
+        except (duckdb.Error, FileExistsError, ValueError) as exc:
+            raise fail(str(exc)) from None
+    for table, n in counts.items():
+        typer.echo(f"{table}: {n} rows -> {out / table}/")
+
+
+# --- status ------------------------------------------------------------------------------
+
+def status(
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    db: DbOption = None,
+) -> None:
+    """Sources with their last runs, health and freshness; row counts; the search index."""
+    from warehouse.render import write_table
+    from warehouse.status import warehouse_status
+
+    warehouse, read_copy = _paths(db)
+    with opened(db) as con:
+        info = warehouse_status(con)
+    published = datetime.fromtimestamp(read_copy.stat().st_mtime, UTC)
+    info = {"warehouse": str(warehouse), "read_copy": str(read_copy),
+            "published_at": published, **info}
+    if fmt == "json":
+        typer.echo(json.dumps(info, default=json_default, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"warehouse   {warehouse}")
+    typer.echo(f"read copy   {read_copy} (published {published:%Y-%m-%d %H:%M:%S} UTC)")
+    typer.echo(f"schema      version {info['schema_version']}")
+    typer.echo("rows        " + ", ".join(f"{k}={v}" for k, v in info["counts"].items()))
+    typer.echo(f"newest      published {info['newest_published_at']}, "
+               f"seen {info['newest_seen_at']}")
+    s = info["search"]
+    typer.echo("search      " + (f"{s['documents']} releases indexed (built {s['built_at']})"
+                                 if s["indexed"] else "no index yet"))
+    typer.echo("")
+    sources = info["sources"]
+    names = ["source", "health", "last run (UTC)", "fetches", "errors", "releases", "yield",
+             "newest release", "age (h)"]
+    rows = [[r["source_id"], r["health"], r["last_finished_at"], r["fetches"], r["errors"],
+             r["releases"], r["last_yield"], r["newest_published_at"],
+             r["hours_since_newest_release"]] for r in sources]
+    write_table(names, rows, sys.stdout)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sql)
+    app.command()(search)
+    app.command()(export)
+    app.command()(status)

@@ -1,0 +1,120 @@
+"""The Dagster UI in headless Chromium (Debian's chromium + chromedriver, via Selenium):
+open an asset, click Materialize, and watch the run succeed."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from warehouse.db import connect
+from warehouse.publish import read_copy_path
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--window-size=1400,1000")
+MATERIALIZE = ("//button[normalize-space()='Materialize' or "
+               ".//*[normalize-space()='Materialize']]")
+
+
+@pytest.fixture
+def browser(tmp_path: Path, request: pytest.FixtureRequest):
+    """Headless Chromium with a fresh profile; a screenshot lands in tmp_path on failure."""
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        pytest.skip("chromium and chromium-driver are not installed (.ci/run installs them)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver.set_page_load_timeout(60)
+    yield driver
+    report = getattr(request.node, "rep_call", None)
+    if report is None or report.failed:
+        shot = tmp_path / "failure.png"
+        try:
+            driver.save_screenshot(str(shot))
+            print(f"screenshot: {shot}")
+        except WebDriverException:
+            pass
+    driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201 - pytest hook
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def click_if_shown(driver, label: str, within: float = 10) -> None:
+    """Click a dialog's button (e.g. the first visit's "Skip", an upstream warning's
+    "Confirm") if it shows up within ``within`` seconds."""
+    try:
+        button = WebDriverWait(driver, within).until(ec.element_to_be_clickable(
+            (By.XPATH, f"//button[normalize-space()='{label}']")))
+    except WebDriverException:
+        return
+    button.click()
+    WebDriverWait(driver, 10).until(lambda _: gone(button))
+
+
+def gone(element) -> bool:
+    """True once an element is hidden or removed from the page."""
+    try:
+        return not element.is_displayed()
+    except WebDriverException:
+        return True
+
+
+def stories_runs(server) -> list[dict]:
+    data = server.graphql("""{ runsOrError(filter: {pipelineName: "__ASSET_JOB"}) {
+        ... on Runs { results { runId status assetSelection { path } } } } }""")
+    return [r for r in data["runsOrError"]["results"]
+            if any(a["path"] == ["stories"] for a in r["assetSelection"] or [])]
+
+
+def test_materialize_an_asset_from_the_ui(dagster_dev, browser):
+    wait = WebDriverWait(browser, 90)
+    browser.get(f"{dagster_dev.url}/assets")
+    click_if_shown(browser, "Skip")
+    stories_link = (By.XPATH, "//a[contains(@href, '/assets/stories')]")
+    wait.until(ec.element_to_be_clickable(stories_link)).click()
+    wait.until(ec.url_contains("/assets/stories"))
+    button = wait.until(ec.element_to_be_clickable((By.XPATH, MATERIALIZE)))
+    before = {r["runId"] for r in stories_runs(dagster_dev)}
+    button.click()
+    click_if_shown(browser, "Confirm", within=5)  # "upstream not materialised yet"
+
+    deadline = time.monotonic() + 60
+    new: list[dict] = []
+    while not new and time.monotonic() < deadline:
+        new = [r for r in stories_runs(dagster_dev) if r["runId"] not in before]
+        time.sleep(0.5)
+    assert new, "clicking Materialize launched no run"
+    run_id = new[0]["runId"]
+
+    # The run's page in the UI shows it succeed.
+    browser.get(f"{dagster_dev.url}/runs/{run_id}")
+    WebDriverWait(browser, 240, poll_frequency=1).until(
+        lambda d: "Success" in d.find_element(By.TAG_NAME, "body").text
+        or "Failure" in d.find_element(By.TAG_NAME, "body").text)
+    assert dagster_dev.run_status(run_id) == "SUCCESS"
+    assert "Success" in browser.find_element(By.TAG_NAME, "body").text
+
+    con = connect(read_copy_path(dagster_dev.db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM stories").fetchone()[0] >= 0
+    finally:
+        con.close()

@@ -1,0 +1,197 @@
+"""Tests for combining extractors: agreement, page signals, reasons, bad input, the wires."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from lxml.html import fromstring
+
+from crawlers.simulator.network import WireNetwork
+from pipelines.clean import clean_html
+from pipelines.clean.candidates import READABILITY, TRAFILATURA, Candidate
+from pipelines.clean.combine import combine, first_suffices
+from pipelines.clean.decode import decode_body
+from pipelines.clean.extract import MAX_HTML_CHARS
+from pipelines.clean.guard import PageTimeout, time_limit
+from pipelines.clean.pageindex import page_index
+
+LONG_1 = ("The harbour authority approved a dredging plan for the northern channel on Tuesday, "
+          "which will let larger grain carriers berth at the old quay from next spring.")
+LONG_2 = ("Engineers expect the work to take eleven weeks and say the spoil will be used to "
+          "rebuild the salt marsh that was lost to storms along the estuary last winter.")
+LONG_3 = ("Local fishing crews asked for the work to pause during the herring run, and the "
+          "authority agreed to stop the dredgers for two weeks in the middle of March.")
+TEASER = "Ferry timetable changes for the summer season announced"
+CAPTION = ("A dredger moored at the quay while engineers inspect the channel walls before the "
+           "work begins. Photo: Harbour Authority")
+
+PAGE = f"""<html><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Channel to be dredged</h1><p><a href="/port">Port news</a></p>
+<p>{LONG_1}</p><p>{LONG_2}</p>
+<figure><img src="x.jpg"><figcaption>{CAPTION}</figcaption></figure><p>{LONG_3}</p></article>
+<aside class="related"><ul><li><a href="/ferry">{TEASER}</a></li></ul></aside>
+<footer>Copyright Harbour Times</footer></body></html>"""
+
+
+def _cand(name: str, *paras: str) -> Candidate:
+    return Candidate(name, "1.0", "\n".join(paras))
+
+
+@pytest.fixture(scope="module")
+def index():  # type: ignore[no-untyped-def]
+    return page_index(fromstring(PAGE))
+
+
+def test_page_index_knows_links_widgets_and_blocks(index) -> None:  # type: ignore[no-untyped-def]
+    assert index.is_link("port news")
+    assert not index.is_link("the harbour authority")  # not a link's text
+    assert index.in_widget("ferry timetable changes for the summer season announced")
+    assert index.in_widget("photo harbour authority")  # inside the figcaption
+    assert not index.in_widget("engineers expect the work")  # article text
+    assert any(key.startswith("the harbour authority approved") for key in index.blocks)
+
+
+def test_agreeing_extractors_keep_the_first_body(index) -> None:  # type: ignore[no-untyped-def]
+    choice = combine(_cand(TRAFILATURA, LONG_1, LONG_2, LONG_3),
+                     _cand(READABILITY, LONG_1, LONG_2, LONG_3), index)
+    assert choice.text == "\n".join([LONG_1, LONG_2, LONG_3])
+    assert (choice.extractor, choice.extractor_version) == (TRAFILATURA, "1.0")
+    assert "100% of trafilatura's words found by readability-lxml" in choice.reason
+
+
+def test_link_text_only_the_first_has_is_dropped(index) -> None:  # type: ignore[no-untyped-def]
+    choice = combine(_cand(TRAFILATURA, LONG_1, LONG_2, LONG_3, TEASER),
+                     _cand(READABILITY, LONG_1, LONG_2, LONG_3), index)
+    assert TEASER not in choice.text and LONG_3 in choice.text
+    assert choice.extractor == "trafilatura+readability-lxml"
+    assert "dropped 1 link or widget paragraphs" in choice.reason
+
+
+def test_text_both_have_is_kept_even_if_it_is_a_link(index) -> None:  # type: ignore[no-untyped-def]
+    choice = combine(_cand(TRAFILATURA, LONG_1, TEASER), _cand(READABILITY, LONG_1, TEASER), index)
+    assert TEASER in choice.text and choice.extractor == TRAFILATURA
+
+
+def test_missing_body_paragraph_is_added_in_place_but_not_captions(index) -> None:  # type: ignore[no-untyped-def]
+    choice = combine(_cand(TRAFILATURA, LONG_1, LONG_3),
+                     _cand(READABILITY, LONG_1, LONG_2, CAPTION, LONG_3), index)
+    assert choice.text.split("\n") == [LONG_1, LONG_2, LONG_3]
+    assert "added 1 paragraphs (30 words) only readability-lxml found" in choice.reason
+
+
+def test_fragment_from_the_first_gives_way_to_the_second(index) -> None:  # type: ignore[no-untyped-def]
+    choice = combine(_cand(TRAFILATURA, "Channel to be dredged"),
+                     _cand(READABILITY, LONG_1, LONG_2, LONG_3), index)
+    assert choice.text.split("\n") == [LONG_1, LONG_2, LONG_3]
+    assert choice.reason.startswith("trafilatura found under 25% of readability-lxml's words")
+
+
+def test_one_or_no_extractor_with_text(index) -> None:  # type: ignore[no-untyped-def]
+    only = combine(_cand(TRAFILATURA), _cand(READABILITY, LONG_1, TEASER), index)
+    assert (only.text, only.extractor) == (LONG_1, READABILITY)
+    assert only.reason.startswith("only readability-lxml found text; dropped 1 link")
+    furniture = combine(_cand(TRAFILATURA), _cand(READABILITY, TEASER), index)
+    assert furniture.text == "" and furniture.reason.endswith("all of it link or widget text")
+    none = combine(_cand(TRAFILATURA), _cand(READABILITY, "  "), index)
+    assert (none.text, none.reason) == ("", "no extractor found text")
+
+
+def test_first_suffices_only_when_nothing_could_change(index) -> None:  # type: ignore[no-untyped-def]
+    assert first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2, LONG_3), index)
+    assert not first_suffices(_cand(TRAFILATURA, LONG_1, LONG_3), index)  # LONG_2 missing
+    assert not first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2, LONG_3, TEASER), index)
+    assert not first_suffices(_cand(TRAFILATURA), index)
+
+
+def test_clean_html_records_extractor_and_reason() -> None:
+    result = clean_html(PAGE, "https://harbour.example.test/dredging")
+    assert result.ok and result.body_text is not None
+    for para in (LONG_1, LONG_2, LONG_3):
+        assert para in result.body_text
+    for junk in ("Home", TEASER, "Copyright Harbour Times", "Photo: Harbour Authority"):
+        assert junk not in result.body_text, junk
+    assert result.extractor in {TRAFILATURA, READABILITY, "trafilatura+readability-lxml"}
+    assert result.extractor_version and result.choice_reason
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+def test_huge_page_is_refused_with_a_reason() -> None:
+    page = "<html><body>" + "<p>filler text for a very large page</p>" * (
+        MAX_HTML_CHARS // 30) + "</body></html>"
+    assert len(page) > MAX_HTML_CHARS
+    result = clean_html(page, "https://example.test/huge")
+    assert (result.ok, result.reason, result.body_text) == (False, "page_too_large", None)
+
+
+def test_page_without_body_text_has_a_reason() -> None:
+    nav_only = ('<html><body><nav><a href="/a">Home</a><a href="/b">World</a></nav>'
+                "<script>track()</script></body></html>")
+    result = clean_html(nav_only, "https://example.test/empty")
+    assert (result.ok, result.reason, result.body_text) == (False, "no_text_extracted", None)
+    assert result.choice_reason
+
+
+def test_time_limit_interrupts_a_stuck_extraction() -> None:
+    with pytest.raises(PageTimeout), time_limit(0.05):
+        while True:
+            pass
+    with time_limit(5):  # a block that finishes in time is untouched
+        assert sum(range(10)) == 45
+
+
+# --- the simulated wires: release bodies without site furniture, with trailers -------------
+
+WORD = re.compile(r"\w+")
+# Trailer lines the pages print that the simulator's plain-text documents leave out.
+TRAILERS = ("SOURCE ", "View original content", "Media Contact", "Contacts", "Source:",
+            "###")
+
+
+def _overlap(got: str, want: str) -> tuple[float, float]:
+    a, b = Counter(WORD.findall(got)), Counter(WORD.findall(want))
+    common = sum((a & b).values())
+    return common / max(sum(a.values()), 1), common / max(sum(b.values()), 1)
+
+
+@pytest.fixture(scope="module")
+def network() -> WireNetwork:
+    return WireNetwork(n_releases=12, seed=7)
+
+
+def test_simulated_release_pages_come_out_whole_and_clean(network: WireNetwork) -> None:
+    truth = network.truth()
+    docs = {doc["id"]: doc for doc in network.documents()}
+    corrected = {v["url"] for v in truth["versions"]}  # served as a later version
+    seen: Counter[str] = Counter()
+    for page in truth["pages"]:
+        doc = docs.get(page["url"])
+        if (doc is None or page["special"] or page["expected_status"] != 200
+                or page["url"] in corrected):
+            continue
+        host, _, rest = page["url"].split("://", 1)[1].partition("/")
+        path, _, query = rest.partition("?")
+        resp = network.respond(host, "/" + path, query, lambda _url: False)
+        html, _ = decode_body(resp.body, resp.content_type)
+        result = clean_html(html, page["url"])
+        body = result.body_text or ""
+        lines = doc["text"].split("\n\n")
+        first = WORD.findall(body.split("\n")[0])
+        assert first == WORD.findall(lines[0]), page["url"]  # dateline + first paragraph
+        for trailer in lines[-3:]:  # contact and About lines the page prints
+            if trailer in html:
+                assert trailer in body, (page["url"], trailer)
+        # recall over the document's lines the page prints (agency pages print no contacts)
+        page_words = " ".join(WORD.findall(fromstring(html).text_content()))
+        printed = [ln for ln in lines if len(WORD.findall(ln)) >= 5
+                   and " ".join(WORD.findall(ln)) in page_words]
+        assert _overlap(body, "\n".join(printed))[1] > 0.99, page["url"]
+        want = " ".join(WORD.findall(doc["text"]))
+        extra = [line for line in body.split("\n") if " ".join(WORD.findall(line)) not in want]
+        assert all(line.startswith(TRAILERS) for line in extra), (page["url"], extra)
+        seen[page["site"]] += 1
+    assert set(seen) == {"prwire", "bizwire", "globewire", "dnanews"}

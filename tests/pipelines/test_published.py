@@ -1,0 +1,62 @@
+"""Publication time reconciled from feed, page, dateline (with zone) and first-seen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pipelines.parse import parse_release
+from pipelines.published import reconcile_published
+
+
+@pytest.mark.parametrize(
+    ("day", "clock", "zone", "utc", "offset"),
+    [
+        ("2026-07-08", "08:00", "ET", datetime(2026, 7, 8, 12, 0, tzinfo=UTC), "-04:00"),
+        ("2026-01-08", "08:00", "ET", datetime(2026, 1, 8, 13, 0, tzinfo=UTC), "-05:00"),
+        # the Sunday of the spring change, and the Saturday before it
+        ("2026-03-08", "09:00", "ET", datetime(2026, 3, 8, 13, 0, tzinfo=UTC), "-04:00"),
+        ("2026-03-07", "09:00", "ET", datetime(2026, 3, 7, 14, 0, tzinfo=UTC), "-05:00"),
+        ("2026-07-08", "10:30", "PKT", datetime(2026, 7, 8, 5, 30, tzinfo=UTC), "+05:00"),
+        ("2026-07-08", "08:00", "EST", datetime(2026, 7, 8, 13, 0, tzinfo=UTC), "-05:00"),
+        ("2026-07-08", "14:00", "CET", datetime(2026, 7, 8, 13, 0, tzinfo=UTC), "+01:00"),
+    ],
+)
+def test_dateline_time_in_a_known_zone(day: str, clock: str, zone: str, utc: datetime,
+                                       offset: str) -> None:
+    assert reconcile_published(None, None, day, dateline_time=clock, dateline_zone=zone) == (
+        utc, offset, "dateline")
+
+
+def test_feed_then_page_then_dateline() -> None:
+    feed = "Wed, 08 Jul 2026 12:05:00 +0000"
+    page = "2026-07-08T08:00:00-04:00"
+    assert reconcile_published(feed, page, "2026-07-08")[2] == "feed"
+    assert reconcile_published(None, page, "2026-07-08") == (
+        datetime(2026, 7, 8, 12, 0, tzinfo=UTC), "-04:00", "page")
+    assert reconcile_published(None, None, "2026-07-08")[2] == "dateline"
+    assert reconcile_published(None, None, None) == (None, None, None)
+
+
+def test_a_timestamp_far_from_the_dateline_or_after_first_seen_loses() -> None:
+    modified = "2026-09-30T10:00:00+00:00"  # an update months later
+    got = reconcile_published(None, modified, "2026-07-08", dateline_time="08:00",
+                              dateline_zone="ET")
+    assert got[2] == "dateline"
+    seen = datetime(2026, 7, 9, tzinfo=UTC)
+    got = reconcile_published("Fri, 10 Jul 2026 12:00:00 +0000", "2026-07-08T08:00:00-04:00",
+                              None, first_seen=seen)
+    assert got[2] == "page"
+
+
+def test_time_from_a_wire_header_line_and_the_dateline() -> None:
+    text = ("July 08, 2026 08:00 ET | Source: Swan River Lithium Limited\n"
+            "PERTH, Australia, July 08, 2026 (GLOBE NEWSWIRE) -- Swan River started work.\n"
+            "More follows.")
+    parsed = parse_release(text)
+    assert parsed.dateline is not None
+    assert (parsed.dateline.time, parsed.dateline.zone) == ("08:00", "ET")
+    assert parsed.boilerplate_kinds == ["timestamp"]
+    inline = parse_release("NEW YORK, Jan. 8, 2026 8:00 AM ET /PRNewswire/ -- Orrin priced.")
+    assert inline.dateline is not None and inline.dateline.time == "08:00"
