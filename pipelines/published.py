@@ -95,7 +95,15 @@ def reconcile_published(
     if not candidates:
         return None, None, None
     candidates.sort(key=lambda c: (c[0], c[1]))
-    _, _, evidence, moment = candidates[0]
+    rank, _, evidence, moment = candidates[0]
+    # Feeds often print UTC; when another timed witness names the same instant in the
+    # publisher's own zone, keep that offset (the instant is the same either way).
+    for other_rank, _, _, other in candidates[1:]:
+        if (other_rank == rank and abs((other - moment).total_seconds()) <= 120
+                and offset_text(moment) in ("+00:00", None)
+                and offset_text(other) not in ("+00:00", None)):
+            moment = moment.astimezone(other.tzinfo)
+            break
     return moment.astimezone(UTC), offset_text(moment), evidence
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from warehouse.load import fetch_dicts, insert_rows
+from warehouse.load import fetch_dicts
 
 
 @contextmanager
@@ -24,6 +25,18 @@ def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[N
             con.unregister(name)
 
 
+@contextmanager
+def memory_limit(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    """DuckDB's memory limit lowered to ``limit`` for the block (it spills beyond it), then
+    restored."""
+    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        con.execute(f"SET memory_limit = '{before}'")
+
+
 def releases_to_sign(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Releases never signed, or whose text changed since (with the previous state)."""
     return fetch_dicts(con, """
@@ -35,14 +48,20 @@ def releases_to_sign(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         ORDER BY r.release_id""")
 
 
-def drop_vanished(con: duckdb.DuckDBPyConnection) -> int:
-    """Forget signatures of releases no longer in the warehouse; returns how many."""
-    gone = [r[0] for r in con.execute(
-        "SELECT release_id FROM dedupe_signatures s WHERE NOT EXISTS "
-        "(SELECT 1 FROM releases r WHERE r.release_id = s.release_id)").fetchall()]
+def drop_vanished(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Forget signatures of releases no longer in the warehouse; returns their
+    ``(release_id, story_id)``."""
+    gone = con.execute(
+        "SELECT release_id, story_id FROM dedupe_signatures s WHERE NOT EXISTS "
+        "(SELECT 1 FROM releases r WHERE r.release_id = s.release_id)").fetchall()
     if gone:
-        forget(con, gone)
-    return len(gone)
+        forget(con, [r[0] for r in gone])
+    return gone
+
+
+def signed_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many releases have a stored signature."""
+    return con.execute("SELECT count(*) FROM dedupe_signatures").fetchone()[0]
 
 
 def forget(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]) -> None:
@@ -53,13 +72,28 @@ def forget(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]) -> None:
                     "WHERE release_id IN (SELECT release_id FROM ids)")
 
 
-def bucket_matches(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any
+def bucket_matches(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, max_bucket: int
                    ) -> list[tuple[int, str]]:
-    """``(row, release_id)`` for stored releases sharing a bucket key with a batch row."""
+    """``(row, release_id)`` for stored releases sharing a bucket key with a batch row;
+    buckets already holding ``max_bucket`` or more releases are template text, skipped."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64()),
                                          "row": pa.array(rows, type=pa.int64())})):
-        return con.execute("SELECT DISTINCT p.row, b.release_id FROM probe p "
-                           "JOIN dedupe_bands b USING (key)").fetchall()
+        return con.execute("""
+            WITH hits AS (SELECT b.key, b.release_id FROM dedupe_bands b
+                          WHERE b.key IN (SELECT key FROM probe)),
+                 usable AS (SELECT key FROM hits GROUP BY key HAVING count(*) < ?)
+            SELECT DISTINCT p.row, h.release_id FROM probe p
+            JOIN hits h USING (key) WHERE h.key IN (SELECT key FROM usable)""",
+                           [max_bucket]).fetchall()
+
+
+def stored_screens(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
+                   ) -> list[tuple[str, int, bytes, int]]:
+    """``(release_id, exact_hash, fact_minhash, distinct facts)``: enough to screen pairs."""
+    with registered(con, ids=pa.table({"release_id": list(release_ids)})):
+        return con.execute("SELECT release_id, exact_hash, fact_minhash, "
+                           "len(list_distinct(facts)) FROM dedupe_signatures "
+                           "WHERE release_id IN (SELECT release_id FROM ids)").fetchall()
 
 
 def stored_signatures(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
@@ -92,43 +126,69 @@ def story_sizes(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dic
         "WHERE list_contains(?, story_id) GROUP BY 1", [list(story_ids)]).fetchall()}
 
 
-def last_versions(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
-                  ) -> dict[str, dict[str, Any]]:
-    """The latest stored version of each release."""
-    with registered(con, ids=pa.table({"release_id": list(release_ids)})):
-        rows = fetch_dicts(con, "SELECT * FROM release_versions WHERE release_id IN "
-                                "(SELECT release_id FROM ids) QUALIFY row_number() OVER "
-                                "(PARTITION BY release_id ORDER BY version DESC) = 1")
-    return {r["release_id"]: r for r in rows}
+def add_versions(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str],
+                 diff: Callable[[str, str], dict[str, Any]]) -> int:
+    """Append a version for each of these releases whose text is new to its chain, with
+    ``diff(previous body, body)`` as its changes; returns how many. Bodies stay in SQL."""
+    with registered(con, ids=pa.table({"release_id": pa.array(list(release_ids),
+                                                               type=pa.string())})):
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _new_versions AS
+            SELECT r.release_id, r.canonical_url, coalesce(v.version, 0) + 1 AS version,
+                   r.content_hash, r.body_main, coalesce(r.first_seen_at, now()) AS seen_at,
+                   v.body_main AS previous
+            FROM releases r
+            LEFT JOIN (SELECT * FROM release_versions
+                       WHERE release_id IN (SELECT release_id FROM ids)
+                       QUALIFY row_number() OVER (PARTITION BY release_id
+                                                  ORDER BY version DESC) = 1) v
+                USING (release_id)
+            WHERE r.release_id IN (SELECT release_id FROM ids)
+              AND (v.content_hash IS NULL OR v.content_hash <> r.content_hash)""")
+    changed = con.execute("SELECT release_id, previous, body_main FROM _new_versions "
+                          "WHERE version > 1").fetchall()
+    diffs = pa.table({"release_id": pa.array([r[0] for r in changed], type=pa.string()),
+                      "changes": pa.array([json.dumps(diff(r[1] or "", r[2] or ""))
+                                           for r in changed], type=pa.string())})
+    with registered(con, diffs=diffs):
+        con.execute("""
+            INSERT INTO release_versions (release_id, canonical_url, version, content_hash,
+                                          body_main, seen_at, changes)
+            SELECT n.release_id, n.canonical_url, n.version, n.content_hash, n.body_main,
+                   n.seen_at, CAST(d.changes AS JSON)
+            FROM _new_versions n LEFT JOIN diffs d USING (release_id)""")
+    count = con.execute("SELECT count(*) FROM _new_versions").fetchone()[0]
+    con.execute("DROP TABLE _new_versions")
+    return count
 
 
-def add_versions(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> int:
-    """Append version rows."""
-    return insert_rows(con, "release_versions", rows)
-
-
-def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
-                    ) -> dict[str, int]:
-    """Derive ``stories`` and ``story_members`` from the stored assignments, in one swap.
+def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int],
+                    story_ids: Sequence[str] | None = None) -> dict[str, int]:
+    """Derive ``stories`` and ``story_members`` from the stored assignments, in one
+    transaction: every story, or only ``story_ids`` (those a run touched).
 
     The canonical member is the earliest published copy (first seen if undated), ties
     broken by source priority (lower first), then release id.
     """
     prio = pa.table({"source_id": pa.array(list(priority), type=pa.string()),
                      "priority": pa.array(list(priority.values()), type=pa.int64())})
+    touched = pa.table({"story_id": pa.array(sorted(story_ids or ()), type=pa.string())})
+    which = "" if story_ids is None else "WHERE story_id IN (SELECT story_id FROM touched)"
     con.execute("BEGIN TRANSACTION")
     con.register("prio", prio)
+    con.register("touched", touched)
     try:
-        con.execute("DELETE FROM story_members")
-        con.execute("DELETE FROM stories")
-        con.execute("""
+        con.execute(f"DELETE FROM story_members {which}")
+        con.execute(f"DELETE FROM stories {which}")
+        con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _ranked AS
             SELECT s.*, coalesce(s.published_at, s.first_seen_at) AS at,
                    row_number() OVER (PARTITION BY s.story_id ORDER BY
                        coalesce(s.published_at, s.first_seen_at), coalesce(p.priority, 50),
                        s.release_id) AS rank,
                    greatest(coalesce(v.n, 0), 1) AS versions
-            FROM dedupe_signatures s LEFT JOIN prio p USING (source_id)
+            FROM (SELECT * FROM dedupe_signatures {which}) s
+            LEFT JOIN prio p USING (source_id)
             LEFT JOIN (SELECT release_id, count(*) AS n FROM release_versions GROUP BY 1) v
                 USING (release_id)""")
         con.execute("""
@@ -158,8 +218,7 @@ def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
                         ORDER BY CASE WHEN r.rank = 1 THEN 'canonical' ELSE r.method END)
             FROM _ranked r JOIN carriers c USING (story_id)
             GROUP BY r.story_id""")
-        counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-                  for name in ("stories", "story_members")}
+        counts = story_counts(con)
         con.execute("DROP TABLE _ranked")
         con.execute("COMMIT")
     except Exception:
@@ -167,9 +226,17 @@ def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
         raise
     finally:
         con.unregister("prio")
+        con.unregister("touched")
     return counts
 
 
-def story_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """The stories table as dicts."""
-    return fetch_dicts(con, "SELECT * FROM stories")
+def story_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows in ``stories`` and ``story_members``."""
+    return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("stories", "story_members")}
+
+
+def story_rows(con: duckdb.DuckDBPyConnection, min_carriers: int = 1
+               ) -> list[dict[str, Any]]:
+    """Stories carried by at least ``min_carriers`` sources, as dicts."""
+    return fetch_dicts(con, "SELECT * FROM stories WHERE carriers >= ?", [min_carriers])

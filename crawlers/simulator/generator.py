@@ -406,10 +406,11 @@ class Facts(dict):
         value, unit, region = low + (high - low) * x, "million", self._region
         if region == "PK":
             value *= 280
+        decimals = 1
         if value >= 1000:
-            value, unit = value / 1000, "billion"
+            value, unit, decimals = value / 1000, "billion", 2
         sym = {"US": "$", "CA": "C$", "PK": "Rs ", "INT": "US$"}[region]
-        return f"{sym}{value:,.1f} {unit}"
+        return f"{sym}{value:,.{decimals}f} {unit}"
 
     def _compute(self, key: str) -> str:
         u = self._u

@@ -26,17 +26,24 @@ class Link:
     method: str
 
 
+def worth_deciding(fact_mh_a: np.ndarray, facts_a: np.ndarray, exact_a: np.ndarray,
+                   fact_mh_b: np.ndarray, facts_b: np.ndarray, exact_b: np.ndarray
+                   ) -> np.ndarray:
+    """Which candidate pairs could pass the rule: identical, or enough shared facts."""
+    fc = containment_from(jaccard_of(fact_mh_a, fact_mh_b), facts_a, facts_b)
+    return (exact_a == exact_b) | (fc >= MIN_FACT_CONTAINMENT)
+
+
 def link_pairs(left: Signatures, li: np.ndarray, right: Signatures, ri: np.ndarray
                ) -> list[Link]:
     """Decide candidate pairs ``(left[li[k]], right[ri[k]])``; return the accepted ones."""
     links: list[Link] = []
     for start in range(0, len(li), CHUNK):
         a, b = li[start:start + CHUNK], ri[start:start + CHUNK]
-        fj = jaccard_of(left.fact_minhash[a], right.fact_minhash[b])
-        fc = containment_from(fj, left.fact_counts[a], right.fact_counts[b])
+        keep = worth_deciding(left.fact_minhash[a], left.fact_counts[a], left.exact[a],
+                              right.fact_minhash[b], right.fact_counts[b], right.exact[b])
+        a, b = a[keep], b[keep]
         exact = left.exact[a] == right.exact[b]
-        keep = exact | (fc >= MIN_FACT_CONTAINMENT)
-        a, b, exact = a[keep], b[keep], exact[keep]
         jac = jaccard_of(left.minhash[a], right.minhash[b])
         cont = containment_from(jac, left.shingles[a], right.shingles[b])
         lead = (left.lead[a, 0] == right.lead[b, 0]) & (left.lead[a, 0] != 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+import sys
 
 _MONTHS = ("January February March April May June July August September October November "
            "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
@@ -28,25 +28,28 @@ _STOP = frozenset("The A An In On At For As It Its This That These Under With By
                   "But Since During After Before While When If Our We He She They".split())
 
 
-@dataclass(frozen=True, slots=True)
 class Facts:
-    """Ordered fact tokens and the set of figures (not dates or years).
+    """Ordered fact tokens, prefixed: ``n:`` figure, ``d:`` month and day, ``y:`` year,
+    ``e:`` name, ``q:`` quote. Kept small: a run holds one per release."""
 
-    Tokens are prefixed: ``n:`` figure, ``d:`` month and day, ``y:`` year, ``e:`` name,
-    ``q:`` quote.
-    """
+    __slots__ = ("sequence", "tokens")
 
-    sequence: tuple[str, ...]
-    tokens: frozenset[str] = field(init=False)
-    numbers: frozenset[str] = field(init=False)
-    quotes: frozenset[str] = field(init=False)
+    def __init__(self, sequence: tuple[str, ...]) -> None:
+        self.sequence = tuple(sys.intern(t) for t in sequence)
+        self.tokens = frozenset(self.sequence)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "tokens", frozenset(self.sequence))
-        object.__setattr__(self, "numbers", frozenset(
-            t[2:] for t in self.tokens if t.startswith("n:")))
-        object.__setattr__(self, "quotes", frozenset(
-            t for t in self.tokens if t.startswith("q:")))
+    @property
+    def numbers(self) -> frozenset[str]:
+        """The figures (not dates or years)."""
+        return frozenset(t[2:] for t in self.tokens if t[0] == "n")
+
+    @property
+    def strong(self) -> frozenset[str]:
+        """Figures, dates and quotes."""
+        return frozenset(t for t in self.tokens if t[0] in "ndq")
+
+    def __repr__(self) -> str:
+        return f"Facts({self.sequence!r})"
 
 
 def _number(raw: str) -> str:

@@ -17,12 +17,13 @@ from pipelines.dedupe.facts import Facts
 TEXT_CONTAINMENT = 0.5   # share of the shorter body's shingles found in the other
 FACTS_AGREE = 0.9        # ... and share of its facts (figures, names, quotes) in the other
 FEW_FACTS = 3            # a body with fewer facts joins only a copy with its opening words,
-FIGURELESS_FACTS = 7     # ... and so does one without figures and fewer facts than this
+FIGURELESS_FACTS = 7     # ... and so does one without figures, unless it has this many
+                         # facts, all found in the other
 NUMBERS_AGREE = 0.5      # ... and share of its figures in the other
 FACT_OVERLAP = 0.75      # rewritten copies: share of the shorter fact list in the other
 FACT_NUMBERS = 0.8       # ... and of its figures
 FACT_ORDER = 0.7         # ... stated in the same order
-MIN_SHARED_STRONG = 2    # ... with at least this many shared figures and quotes
+MIN_SHARED_STRONG = 2    # ... with at least this many shared figures, dates and quotes
 MIN_SHARED_FACTS = 5
 
 
@@ -91,20 +92,22 @@ def decide(exact: bool, jaccard: float, containment: float, fa: Facts, fb: Facts
            same_lead: bool = False) -> PairScore:
     """The decision rule, for one pair."""
     fact_overlap, shared_facts = _overlap(fa.tokens, fb.tokens)
-    number_overlap, shared_numbers = _overlap(fa.numbers, fb.numbers)
-    few_numbers = min(len(fa.numbers), len(fb.numbers)) < 2
+    numbers_a, numbers_b = fa.numbers, fb.numbers
+    number_overlap, shared_numbers = _overlap(numbers_a, numbers_b)
+    few_numbers = min(len(numbers_a), len(numbers_b)) < 2
     order = 0.0
     args = (exact, same_lead, jaccard, containment, fact_overlap, number_overlap, shared_numbers)
     if exact:
         return PairScore(*args, 1.0, True, "exact", 1.0)
     smaller = min(len(fa.tokens), len(fb.tokens))
     facts_ok = (few_numbers or number_overlap >= NUMBERS_AGREE) and fact_overlap >= FACTS_AGREE
-    if (smaller < FEW_FACTS or (few_numbers and smaller < FIGURELESS_FACTS)) and not same_lead:
+    if not same_lead and (smaller < FEW_FACTS or few_numbers and (
+            smaller < FIGURELESS_FACTS or fact_overlap < 1.0)):
         facts_ok = False  # too little to tell a short carry from a template look-alike
     if containment >= TEXT_CONTAINMENT and facts_ok:
         return PairScore(*args, order, True, "near", containment)
     if (fact_overlap >= FACT_OVERLAP and number_overlap >= FACT_NUMBERS
-            and shared_numbers + len(fa.quotes & fb.quotes) >= MIN_SHARED_STRONG
+            and len(fa.strong & fb.strong) >= MIN_SHARED_STRONG
             and shared_facts >= MIN_SHARED_FACTS):
         order = _order(fa, fb)
         if order >= FACT_ORDER:

@@ -20,9 +20,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from pipelines.dedupe.cluster import Link, UnionFind, link_pairs
+from pipelines.dedupe.cluster import Link, UnionFind, link_pairs, worth_deciding
 from pipelines.dedupe.facts import Facts
-from pipelines.dedupe.lsh import candidate_pairs
+from pipelines.dedupe.lsh import MAX_BUCKET, candidate_pairs
 from pipelines.dedupe.signatures import (
     FACT_PERM,
     LEAD_SENTENCES,
@@ -35,22 +35,38 @@ from pipelines.dedupe.stories import story_id_for
 from warehouse import stories as store
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# DuckDB's cache is capped while the stage runs, so 100,000 releases stay within 2 GiB.
+DUCKDB_MEMORY = "512MiB"
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
                     ) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Sign new and changed releases, link them into stories, rebuild the story tables.
 
-    Returns (counts, story rows).
+    Returns (counts with the milliseconds of each step, the rows of stories carried by
+    more than one source).
     """
+    with store.memory_limit(con, DUCKDB_MEMORY):
+        return _refresh(con, priority)
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
+             ) -> tuple[dict[str, int], list[dict[str, Any]]]:
     clock = Stopwatch()
-    counts = {"vanished": store.drop_vanished(con)}
+    first_run = store.signed_count(con) == 0
+    vanished = store.drop_vanished(con)
+    counts = {"vanished": len(vanished)}
     todo = store.releases_to_sign(con)
     clock.lap("read")
-    counts.update(sign_and_link(con, todo, clock))
-    counts.update(store.rebuild_stories(con, priority))
+    signed, touched = sign_and_link(con, todo, clock)
+    counts.update(signed)
+    touched |= {story for _, story in vanished}
+    if first_run or touched:
+        counts.update(store.rebuild_stories(con, priority, None if first_run else touched))
+    else:
+        counts.update(store.story_counts(con))
     clock.lap("stories")
-    rows = store.story_rows(con)
+    rows = store.story_rows(con, min_carriers=2)
     return {**counts, **clock.laps}, rows
 
 
@@ -81,20 +97,7 @@ def changes(old: str, new: str, limit: int = 5) -> dict[str, list[str]]:
 
 def record_versions(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]]) -> int:
     """Append a version for every release whose text is new to its chain; returns how many."""
-    last = store.last_versions(con, [r["release_id"] for r in todo])
-    rows = []
-    for rel in todo:
-        prev = last.get(rel["release_id"])
-        if prev is not None and prev["content_hash"] == rel["content_hash"]:
-            continue
-        rows.append({
-            "release_id": rel["release_id"], "canonical_url": rel["canonical_url"],
-            "version": 1 if prev is None else prev["version"] + 1,
-            "content_hash": rel["content_hash"], "body_main": rel["body_main"],
-            "seen_at": rel["first_seen_at"] or datetime.now(UTC),
-            "changes": None if prev is None else changes(prev["body_main"], rel["body_main"]),
-        })
-    return store.add_versions(con, rows)
+    return store.add_versions(con, [r["release_id"] for r in todo], changes)
 
 
 def _stored(rows: list[dict[str, Any]]) -> Signatures:
@@ -113,16 +116,37 @@ def _stored(rows: list[dict[str, Any]]) -> Signatures:
     )
 
 
+def _screened(con: duckdb.DuckDBPyConnection, sigs: Signatures,
+              matches: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The bucket matches worth deciding, screened on stored fact signatures only."""
+    if not matches:
+        return []
+    screens = store.stored_screens(con, sorted({rid for _, rid in matches}))
+    pos = {r[0]: k for k, r in enumerate(screens)}
+    exact = np.array([r[1] for r in screens], dtype=np.int64).view(np.uint64)
+    fact_mh = np.frombuffer(b"".join(r[2] for r in screens), dtype="<u4").reshape(
+        len(screens), FACT_PERM)
+    counts = np.array([r[3] for r in screens], dtype=np.int32)
+    li = np.array([m[0] for m in matches], dtype=np.int64)
+    ri = np.array([pos[m[1]] for m in matches], dtype=np.int64)
+    keep = worth_deciding(sigs.fact_minhash[li], sigs.fact_counts[li], sigs.exact[li],
+                          fact_mh[ri], counts[ri], exact[ri])
+    return [m for m, ok in zip(matches, keep.tolist(), strict=True) if ok]
+
+
 def _when(rel: dict[str, Any]) -> tuple[datetime, str]:
     return (rel["published_at"] or rel["first_seen_at"], rel["release_id"])
 
 
 def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
-                  clock: Stopwatch | None = None) -> dict[str, int]:
+                  clock: Stopwatch | None = None) -> tuple[dict[str, int], set[str]]:
     """Sign ``todo`` (release rows from :func:`warehouse.stories.releases_to_sign`), link
-    them to each other and to stored releases, and store signatures and assignments."""
+    them to each other and to stored releases, and store signatures and assignments.
+
+    Returns the counts and the ids of every story it touched.
+    """
     if not todo:
-        return {"signed": 0, "new_versions": 0, "links": 0}
+        return {"signed": 0, "new_versions": 0, "links": 0}, set()
     clock = clock or Stopwatch()
     con.execute("BEGIN TRANSACTION")
     try:
@@ -130,13 +154,15 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
         store.forget(con, [r["release_id"] for r in todo if r["old_hash"] is not None])
         clock.lap("versions")
         sigs = compute([r["release_id"] for r in todo], [r["body_main"] for r in todo])
+        for rel in todo:
+            del rel["body_main"]  # stored as a version; the signature is all we need now
         clock.lap("sign")
         keys, rows = sigs.band_keys()
         pairs = candidate_pairs(keys, rows)
         clock.lap("candidates")
         inner = link_pairs(sigs, pairs[:, 0], sigs, pairs[:, 1])
         clock.lap("decide")
-        matches = store.bucket_matches(con, keys, rows)
+        matches = _screened(con, sigs, store.bucket_matches(con, keys, rows, MAX_BUCKET))
         stored_rows = store.stored_signatures(con, sorted({rid for _, rid in matches}))
         stored = _stored(stored_rows)
         pos = {rid: k for k, rid in enumerate(stored.ids)}
@@ -144,8 +170,9 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
         ri = np.array([pos[m[1]] for m in matches], dtype=np.int64)
         outer = link_pairs(sigs, li, stored, ri)
         clock.lap("stored_lookup")
+        touched: set[str] = set()
         assigned = _assign(con, todo, inner, outer, [r["story_id"] for r in stored_rows],
-                           stored.ids)
+                           stored.ids, touched)
         table = signature_table(todo, sigs, assigned)
         bands = pa.table({"key": pa.array(keys, type=pa.uint64()),
                           "release_id": pa.array(np.array(sigs.ids, dtype=object)[rows])})
@@ -156,7 +183,8 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return {"signed": len(todo), "new_versions": versions, "links": len(inner) + len(outer)}
+    return ({"signed": len(todo), "new_versions": versions, "links": len(inner) + len(outer)},
+            touched)
 
 
 def _blobs(matrix: np.ndarray) -> pa.Array:
@@ -196,9 +224,10 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
 
 
 def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: list[Link],
-            outer: list[Link], stored_story: list[str], stored_ids: list[str]
-            ) -> list[dict[str, Any]]:
-    """Story, best link, method and similarity of each new row; merges stories it joins."""
+            outer: list[Link], stored_story: list[str], stored_ids: list[str],
+            touched: set[str]) -> list[dict[str, Any]]:
+    """Story, best link, method and similarity of each new row; merges stories it joins.
+    Adds every story id involved to ``touched``."""
     n = len(todo)
     story_ids = sorted({stored_story[link.b] for link in outer}
                        | {r["old_story"] for r in todo if r["old_story"]})
@@ -227,6 +256,7 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
     comps = defaultdict(list)
     for x in range(n + len(story_ids)):
         comps[uf.find(x)].append(x)
+    touched.update(r["old_story"] for r in todo if r["old_story"])
     sizes = store.story_sizes(con, story_ids) if story_ids else {}
     story_of: dict[int, str] = {}
     for nodes in comps.values():
@@ -238,8 +268,10 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
             keep = min(existing, key=lambda s: (-sizes.get(s, (0, None))[0], s))
             if len(existing) > 1:
                 store.merge_stories(con, keep, [s for s in existing if s != keep])
+            touched.update(existing)
         else:
             keep = story_id_for(min((todo[r] for r in rows), key=_when)["release_id"])
+        touched.add(keep)
         for r in rows:
             story_of[r] = keep
     out = []

@@ -19,6 +19,8 @@ _DISCLAIMER = re.compile(
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’\- ]{1,40}(?:,[^/()\n]{0,70}?)?\s*"
     r"(?:/[^/\n]{1,30}/|--\([^)\n]{1,30}\)--|\([^)\n]{1,30}\))\s*(?:--|[-–—])?\s*")
+# A sign-off line: "— DNA —", "-30-", "(ends)", "###".
+_SIGNOFF = re.compile(r"^[\s\-–—#*(]*(?:[A-Z]{2,12}|\d{2}|ends?)[\s\-–—#*)]*$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
@@ -35,7 +37,7 @@ def strip_boilerplate(text: str) -> str:
             continue
         if kept and _TAIL.match(line) and len(line.split()) <= 14 and not line.endswith("."):
             break
-        if _DISCLAIMER.match(line):
+        if _DISCLAIMER.match(line) or (len(line) <= 24 and _SIGNOFF.match(line)):
             continue
         kept.append(line)
     if kept:

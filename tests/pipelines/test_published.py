@@ -60,3 +60,13 @@ def test_time_from_a_wire_header_line_and_the_dateline() -> None:
     assert parsed.boilerplate_kinds == ["timestamp"]
     inline = parse_release("NEW YORK, Jan. 8, 2026 8:00 AM ET /PRNewswire/ -- Orrin priced.")
     assert inline.dateline is not None and inline.dateline.time == "08:00"
+
+
+def test_a_utc_feed_time_keeps_the_publishers_offset_from_the_page():
+    from pipelines.published import reconcile_published
+
+    at, offset, evidence = reconcile_published(
+        "Wed, 01 Jul 2026 10:00:00 +0000", "2026-07-01T15:00:00+05:00", None)
+    assert evidence == "feed"
+    assert offset == "+05:00"
+    assert at.isoformat() == "2026-07-01T10:00:00+00:00"
