@@ -208,16 +208,29 @@ def write_warc(path: Path, pages: list[tuple[str, int, bytes]]) -> Path:
     return path
 
 
-def local_pipeline(data: Path, dagster_home: Path) -> dict[str, Any]:
-    """Definitions over a data dir of their own (no network needed for the inbox), with
-    the test instance: ``defs``, ``crawler``, ``warehouse``, ``instance``, ``data``."""
+def local_pipeline(data: Path, dagster_home: Path, sim_proxy: str | None = None
+                   ) -> dict[str, Any]:
+    """Definitions over a data dir of their own (no network needed for the inbox; the
+    simulated sources through ``sim_proxy`` if given), with the test instance:
+    ``defs``, ``crawler``, ``warehouse``, ``instance``, ``data``."""
     import dagster as dg
 
     from pipelines.definitions import build_defs
     from pipelines.defs.resources import CrawlerResource, WarehouseResource
 
-    crawler = CrawlerResource(data_dir=str(data))
+    crawler = CrawlerResource(data_dir=str(data), sim_proxy=sim_proxy)
     warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
     return {"defs": build_defs({"crawler": crawler, "warehouse": warehouse}),
             "crawler": crawler, "warehouse": warehouse, "data": data,
             "instance": dg.DagsterInstance.from_config(str(dagster_home))}
+
+
+def materialise_simulated(pipeline: dict[str, Any]) -> None:
+    """Materialise every simulated source for today, then refresh the stories."""
+    from crawlers.registry import enabled_sources
+    from pipelines.defs.runner import materialise_sources, refresh_stories
+
+    ids = [s.id for s in enabled_sources(network="simulated")]
+    assert materialise_sources(pipeline["defs"], ids, pipeline["instance"]) == dict.fromkeys(
+        ids, True)
+    assert refresh_stories(pipeline["defs"], pipeline["instance"])

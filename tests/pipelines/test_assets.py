@@ -9,21 +9,16 @@ from typing import Any
 import dagster as dg
 import pytest
 
-from crawlers.registry import enabled_sources
 from pipelines.definitions import build_defs
 from pipelines.defs.partitions import partition_key
-from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.defs.runner import materialise_sources, refresh_stories
+from pipelines.defs.runner import materialise_sources
+from tests.conftest import local_pipeline, materialise_simulated
 from warehouse.db import connect
 
 TABLES = ("sources", "crawl_runs", "pages", "articles", "releases", "stories", "story_members")
 UNUSABLE = ("empty_body", "unextractable", "truncated")
 
 
-def materialise_all(defs: dg.Definitions, instance: dg.DagsterInstance) -> None:
-    ids = [s.id for s in enabled_sources(network="simulated")]
-    assert materialise_sources(defs, ids, instance) == dict.fromkeys(ids, True)
-    assert refresh_stories(defs, instance)
 
 
 def counts(db) -> dict[str, int]:
@@ -37,14 +32,10 @@ def counts(db) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def pipeline(simulator, dagster_home, tmp_path_factory) -> dict[str, Any]:
     data = tmp_path_factory.mktemp("pipeline-data")
+    built = local_pipeline(data, dagster_home, sim_proxy=simulator.proxy_url)
+    materialise_simulated(built)
     db = data / "warehouse.duckdb"
-    defs = build_defs({
-        "crawler": CrawlerResource(data_dir=str(data), sim_proxy=simulator.proxy_url),
-        "warehouse": WarehouseResource(path=str(db)),
-    })
-    instance = dg.DagsterInstance.from_config(str(dagster_home))
-    materialise_all(defs, instance)
-    return {"defs": defs, "instance": instance, "db": db, "first": counts(db)}
+    return {**built, "db": db, "first": counts(db)}
 
 
 def query(db, sql: str, params: list | None = None) -> list[tuple]:
@@ -137,7 +128,7 @@ def test_lineage_points_into_the_archive(pipeline):
 
 
 def test_materialising_again_leaves_every_table_unchanged(pipeline):
-    materialise_all(pipeline["defs"], pipeline["instance"])
+    materialise_simulated(pipeline)
     assert counts(pipeline["db"]) == pipeline["first"]
 
 

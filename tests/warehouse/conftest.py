@@ -7,13 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
 import pytest
 
-from crawlers.registry import enabled_sources
-from pipelines.definitions import build_defs
-from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.defs.runner import materialise_sources, refresh_stories
+from tests.conftest import local_pipeline, materialise_simulated
 from warehouse.db import connect
 from warehouse.load import fetch_dicts, insert_new_entities, insert_rows
 from warehouse.publish import publish, read_copy_path
@@ -63,14 +59,7 @@ def demo(simulator, dagster_home, tmp_path_factory) -> dict[str, Any]:
     """``{"db": warehouse file, "read": published read copy}`` after a full pipeline run."""
     data = tmp_path_factory.mktemp("warehouse-demo")
     db = data / "warehouse.duckdb"
-    defs = build_defs({
-        "crawler": CrawlerResource(data_dir=str(data), sim_proxy=simulator.proxy_url),
-        "warehouse": WarehouseResource(path=str(db)),
-    })
-    instance = dg.DagsterInstance.from_config(str(dagster_home))
-    ids = [s.id for s in enabled_sources(network="simulated")]
-    assert materialise_sources(defs, ids, instance) == dict.fromkeys(ids, True)
-    assert refresh_stories(defs, instance)
+    materialise_simulated(local_pipeline(data, dagster_home, sim_proxy=simulator.proxy_url))
     assert seed_mentions(db) > 0
     publish(db)
     return {"db": db, "read": read_copy_path(db), "data": data}
