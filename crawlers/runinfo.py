@@ -11,6 +11,7 @@ from typing import Any
 
 MANIFEST_NAME = "manifest.jsonl"
 STATS_NAME = "stats.json"
+KNOWN_URLS_NAME = "known_urls.txt"  # release URLs the run must not fetch again
 
 
 def new_run_id() -> str:

@@ -79,7 +79,6 @@ WIREDESK_DATA_DIR = os.environ.get("WIREDESK_DATA_DIR", "data")
 WIREDESK_PROXY = os.environ.get("WIREDESK_PROXY") or None
 # Host -> addresses the address guard uses instead of DNS (pinning; tests).
 WIREDESK_RESOLVE: dict[str, list[str]] = {}
-WIREDESK_KNOWN_URLS_FILE = None     # release URLs not to fetch again, one a line
 WIREDESK_TODAY = None               # freeze "today" (YYYY-MM-DD) for date archives; tests
 WIREDESK_WARC_MAX_BYTES = 1024 * 1024 * 1024
 WIREDESK_MAX_LISTING_PAGES = 10_000

@@ -9,12 +9,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from crawlers.runinfo import (
+    KNOWN_URLS_NAME,
     MANIFEST_NAME,
     STATS_NAME,
     failure_summary,
@@ -70,14 +72,15 @@ def run_crawl(
     run_id: str | None = None,
     max_releases: int | None = None,
     timeout: float | None = None,
-    known_urls_file: Path | str | None = None,
+    known_urls: Collection[str] = (),
     since: str | None = None,
     until: str | None = None,
 ) -> CrawlRun:
     """Run ``scrapy crawl <source_id>`` to completion and return its run record.
 
-    ``known_urls_file`` lists release URLs already loaded (one a line): they are not
-    fetched again. ``since``/``until`` (``YYYY-MM-DD``) make the run a backfill of that
+    ``known_urls`` are release URLs already loaded: they are not fetched again (they
+    are written to ``known_urls.txt`` in the run folder, for the spider and the
+    record). ``since``/``until`` (``YYYY-MM-DD``) make the run a backfill of that
     range. Raises :class:`CrawlFailed` (the run's files stay, for the record) when no
     discovery endpoint answered, e.g. without network.
     """
@@ -90,7 +93,11 @@ def run_crawl(
         overrides["WIREDESK_PROXY"] = proxy
     overrides.update(settings or {})
     cmd = [sys.executable, "-m", "scrapy", "crawl", source_id, "-a", f"run_id={run_id}"]
-    spider_args = {"max_releases": max_releases, "known_urls": known_urls_file,
+    known_file = None
+    if known_urls:
+        known_file = run_dir / KNOWN_URLS_NAME
+        known_file.write_text("".join(f"{u}\n" for u in sorted(known_urls)), encoding="utf-8")
+    spider_args = {"max_releases": max_releases, "known_urls": known_file,
                    "since": since, "until": until}
     for key, value in spider_args.items():
         if value:

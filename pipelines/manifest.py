@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.dedupe.stories import stable_id
+from pipelines.ids import stable_id
 from pipelines.published import parse_timestamp
 
 

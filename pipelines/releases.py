@@ -7,8 +7,8 @@ from typing import Any
 
 from pipelines.clean.extract import EXTRACTOR_VERSION
 from pipelines.dedupe.exact import content_hash
-from pipelines.dedupe.stories import stable_id
 from pipelines.dedupe.urls import normalise_url
+from pipelines.ids import stable_id
 from pipelines.parse.release import parse_release
 from pipelines.published import as_date, parse_timestamp, reconcile_published
 

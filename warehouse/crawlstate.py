@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 
 
@@ -21,11 +19,3 @@ def known_release_urls(con: duckdb.DuckDBPyConnection, source_id: str,
         [source_id, exclude_partition, exclude_partition],
     ).fetchall()
     return {u for row in rows for u in row if u}
-
-
-def write_known_urls(path: Path | str, urls: set[str]) -> Path:
-    """Write URLs one a line (sorted) for ``run_crawl(known_urls_file=...)``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{u}\n" for u in sorted(urls)), encoding="utf-8")
-    return path

@@ -7,7 +7,7 @@ outcome. The raw responses themselves are archived by ``WarcArchiveMiddleware``.
 
 Spider arguments (``-a name=value``):
 
-- ``known_urls`` (or the setting ``WIREDESK_KNOWN_URLS_FILE``): a file of release URLs
+- ``known_urls``: a file of release URLs
   already in the warehouse, one a line; they are not fetched again (incremental runs).
   Listing pagination stops at the first page with nothing new.
 - ``since`` / ``until`` (``YYYY-MM-DD``): backfill. Feeds, sitemaps, listings and date
@@ -165,7 +165,6 @@ class ReleaseSpider(Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.data_dir = Path(crawler.settings.get("WIREDESK_DATA_DIR")).resolve()
         spider.state = load_state(spider.data_dir, spider.name)
-        spider.known |= read_known_urls(crawler.settings.get("WIREDESK_KNOWN_URLS_FILE"))
         if spider.backfill and spider.until is None:
             spider.until = spider.today()
         return spider

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from pipelines.dedupe.text import normalise
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def normalise_text(text: str) -> str:
     """Case-folded, NFKC, punctuation and whitespace collapsed: what 'identical' means."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return _NON_WORD.sub(" ", text).strip()
+    return _NON_WORD.sub(" ", normalise(text or "")).strip()
 
 
 def content_hash(text: str) -> str:

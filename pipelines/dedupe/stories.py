@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
@@ -10,11 +9,7 @@ from typing import Any
 
 from pipelines.dedupe.cluster import cluster
 from pipelines.dedupe.signatures import compute
-
-
-def stable_id(*parts: str) -> str:
-    """A short, stable id from its parts."""
-    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+from pipelines.ids import stable_id
 
 
 def story_id_for(first_release_id: str) -> str:

@@ -25,10 +25,11 @@ from pipelines.defs.checks import (
 from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.defs.warehouse_rows import drop_loaded_elsewhere, known_release_urls
+from pipelines.defs.warehouse_rows import drop_loaded_elsewhere
 from pipelines.manifest import page_rows, read_manifest, reason_counts
 from pipelines.published import parse_timestamp
 from pipelines.releases import release_rows
+from warehouse.crawlstate import known_release_urls
 from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
 
@@ -55,7 +56,8 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
         known: set[str] = set()
     else:
         with warehouse.read() as con:
-            known = known_release_urls(con, source_id, str(context.partition_key))
+            known = (known_release_urls(con, source_id, exclude_partition=context.partition_key)
+                     if con is not None else set())
         run = crawler.crawl(registry()[source_id], known_urls=known)
     stats = run.stats
     context.add_output_metadata({

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,7 +22,6 @@ from warehouse.publish import read_copy_path
 
 # Scrapy setting naming a file of release URLs the warehouse already holds (one a line),
 # for incremental crawls; a spider that honours it skips those URLs.
-KNOWN_URLS_SETTING = "WIREDESK_KNOWN_URLS_FILE"
 
 
 class CrawlerResource(dg.ConfigurableResource):
@@ -51,27 +49,12 @@ class CrawlerResource(dg.ConfigurableResource):
             settings.update(SIMULATED_SETTINGS)
         if self.requests_per_domain:
             settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(self.requests_per_domain)
-        with self._known_urls_file(known_urls) as known_file:
-            if known_file:
-                settings[KNOWN_URLS_SETTING] = known_file
-            if source.network != "simulated":
-                return run_crawl(source.id, Path(self.data_dir), settings=settings or None,
-                                 max_releases=self.max_releases)
-            with self.simulator() as proxy:
-                return run_crawl(source.id, Path(self.data_dir), proxy=proxy, settings=settings,
-                                 max_releases=self.max_releases)
-
-    @contextmanager
-    def _known_urls_file(self, urls: Collection[str]) -> Iterator[str | None]:
-        if not urls:
-            yield None
-            return
-        Path(self.data_dir).mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=self.data_dir, prefix=".known-",
-                                         suffix=".txt", encoding="utf-8") as fh:
-            fh.write("\n".join(sorted(urls)) + "\n")
-            fh.flush()
-            yield str(Path(fh.name).resolve())
+        if source.network != "simulated":
+            return run_crawl(source.id, Path(self.data_dir), settings=settings or None,
+                             max_releases=self.max_releases, known_urls=known_urls)
+        with self.simulator() as proxy:
+            return run_crawl(source.id, Path(self.data_dir), proxy=proxy, settings=settings,
+                             max_releases=self.max_releases, known_urls=known_urls)
 
     def import_inbox(self, day: str) -> CrawlRun:
         """Claim the archives waiting in the inbox into ``raw/inbox/<day>/`` and write a

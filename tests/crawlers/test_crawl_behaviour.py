@@ -12,7 +12,6 @@ from crawlers.runinfo import load_state
 from pipelines.crawl import CrawlFailed
 from tests.crawlers.conftest import crawl, release_urls
 from tests.crawlers.fixture_server import FixtureServer, Route, load_case, redirect
-from warehouse.crawlstate import write_known_urls
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +23,7 @@ def dna_twice(tmp_path_factory):
         first_run, first = crawl("dna", data, server.url)
         first_hits = list(server.hits)
         server.hits.clear()
-        known = write_known_urls(data / "known.txt", release_urls(first))
-        second_run, second = crawl("dna", data, server.url, known_urls_file=known)
+        second_run, second = crawl("dna", data, server.url, known_urls=release_urls(first))
         second_hits = list(server.hits)
     return {"case": case, "data": data, "first": first, "second": second,
             "first_hits": first_hits, "second_hits": second_hits, "second_run": second_run}

@@ -1,0 +1,10 @@
+"""Stable ids: the same parts always give the same short id, across runs and machines."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def stable_id(*parts: str) -> str:
+    """A 16-hex-digit id from its parts (SHA-1 of the parts joined by ``|``)."""
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
