@@ -69,15 +69,17 @@ def stage_body(doc: tuple[str, str | None]) -> str:
     return clean_html(html, url).body_text or ""
 
 
-def timed(fn: Callable[[], object], runs: int,
-          clock: Callable[[], float] = time.perf_counter) -> float:
-    """Median seconds of ``fn`` over ``runs``; ``time.process_time`` gives CPU seconds."""
-    times = []
+def timed(fns: Sequence[Callable[[], object]], runs: int,
+          clock: Callable[[], float] = time.perf_counter) -> list[float]:
+    """Median seconds of each of ``fns`` over ``runs``, taking turns so that each sees the
+    same load on a shared machine; ``time.process_time`` gives CPU seconds."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        t0 = clock()
-        fn()
-        times.append(clock() - t0)
-    return statistics.median(times)
+        for fn, fn_times in zip(fns, times, strict=True):
+            t0 = clock()
+            fn()
+            fn_times.append(clock() - t0)
+    return [statistics.median(fn_times) for fn_times in times]
 
 
 def summary(name: str, f1s: Sequence[float]) -> str:
@@ -107,9 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(summary("clean stage", [row[3] for row in rows]))
     print(summary("trafilatura alone", [row[4] for row in rows]))
     deltas = [row[3] - row[4] for row in rows]
-    print(f"worst page vs trafilatura alone: {min(deltas):+.4f}; "
+    worst = min(range(len(rows)), key=deltas.__getitem__)
+    print(f"worst page vs trafilatura alone: {deltas[worst]:+.4f} ({rows[worst][0][:8]}); "
           f"pages better {sum(d > 0.005 for d in deltas)}, worse {sum(d < -0.005 for d in deltas)}")
-    print(f"bodies by extractor: {dict(Counter(row[5] for row in rows))}")
+    print(f"bodies by extractor: {dict(Counter(row[5] for row in rows))}; readability-lxml "
+          f"run on {sum('not needed' not in (r.choice_reason or '') for r in results)} pages")
     print(f"\nworst {args.worst} pages (clean stage):")
     print(f"{'page':<14}{'P':>7}{'R':>7}{'F1':>7}{'traf':>7}  extractor")
     for page_id, p, r, f, fb, ext in sorted(rows, key=lambda row: row[3])[: args.worst]:
@@ -118,15 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     cores = os.cpu_count() or 1
     # Per core: CPU time of one process, which other load on the machine barely moves;
     # all cores: wall-clock time of the worker pool.
-    one = timed(lambda: [stage_body(d) for d in docs], args.runs, time.process_time)
-    base_one = timed(lambda: [trafilatura_alone(d) for d in docs], args.runs,
-                     time.process_time)
-    many = timed(lambda: parallel_map(stage_body, docs, cores), args.runs)
+    one, base_one = timed([lambda: [stage_body(d) for d in docs],
+                           lambda: [trafilatura_alone(d) for d in docs]],
+                          args.runs, time.process_time)
+    (many,) = timed([lambda: parallel_map(stage_body, docs, cores)], args.runs)
     n = len(docs)
     print(f"\nspeed (median of {args.runs} runs, {n} pages):")
     print(f"  clean stage        {n / one:6.1f} pages/s per core (CPU time), "
           f"{n / many:6.1f} pages/s on {cores} cores (wall clock)")
-    print(f"  trafilatura alone  {n / base_one:6.1f} pages/s per core (CPU time)")
+    print(f"  trafilatura alone  {n / base_one:6.1f} pages/s per core (CPU time); "
+          f"clean stage at {base_one / one:.0%} of its speed")
     return 0
 
 

@@ -3,19 +3,21 @@
 Where the two agree, the text is body. Where only one has a paragraph, the page decides:
 a paragraph that is the whole text of a link, or sits in a caption, related-links box,
 footer or similar widget, is page furniture; a long paragraph that is neither, and
-carries no photo-credit marker, is body the other extractor missed. No answer key is
-needed, and every choice comes with its reason.
+carries no photo-credit marker, is body the other extractor missed. A sentence the page
+prints between two body paragraphs, laid out like them, is body both missed. No answer
+key is needed, and every choice comes with its reason.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.clean.candidates import Candidate
 from pipelines.clean.pageindex import WORD_RE, PageIndex
 
-__all__ = ["Choice", "combine", "first_suffices"]
+__all__ = ["Choice", "combine", "fill_gaps", "first_suffices"]
 
 # A paragraph is in the other body when this share of its word pairs is found there.
 SHARED_MIN = 0.5
@@ -91,19 +93,39 @@ def _word_count(paras: list[_Para]) -> int:
     return sum(len(p.words) for p in paras)
 
 
+@lru_cache(maxsize=2)
+def _blocks(index: PageIndex) -> tuple[_Para, ...]:
+    """The page's text blocks as paragraphs (shared by the tests on one page)."""
+    return tuple(_Para(text, key.split(" "), _pairs(key.split(" ")))
+                 for key, text in zip(index.blocks, index.texts, strict=True))
+
+
+def _held(blocks: tuple[_Para, ...], pairs: set[tuple[str, str] | str]) -> list[bool]:
+    """For each block: a body with these word pairs holds it."""
+    return [bool(block.key) and _shared(block, pairs) for block in blocks]
+
+
 def first_suffices(first: Candidate, index: PageIndex) -> bool:
     """True when a second extractor could not change ``first``'s body.
 
-    That is when no paragraph of it is link or widget text (nothing to drop) and it
-    holds every long text block of the page outside links and widgets (nothing to add).
+    That is when no paragraph of it is link or widget text (nothing to drop) and no
+    text block of the page that :func:`combine` would take as body is missing from it
+    (nothing to add). Missing blocks count only when they end like a sentence (body is
+    prose, unlike teaser headlines or code) and lie inside the span of the page that the
+    body covers or are laid out like its paragraphs (same shape): prose elsewhere, laid
+    out otherwise (cookie notices, author bios, promotions), is not the article's.
     """
     paras = _paragraphs(first.text)
     if not _word_count(paras) or any(_furniture(p, index) for p in paras):
         return False
-    pairs = _all_pairs(paras)
-    for key in index.blocks:
-        words = key.split(" ")
-        if len(words) >= ADD_MIN_WORDS and not _shared(_Para(key, words, _pairs(words)), pairs):
+    blocks = _blocks(index)
+    held = _held(blocks, _all_pairs(paras))
+    inside = [i for i, h in enumerate(held) if h]
+    shapes = {index.shapes[i] for i in inside}
+    for i, block in enumerate(blocks):
+        if (index.prose[i] and not held[i] and _reads_as_body(block, index)
+                and (not inside or inside[0] < i < inside[-1]
+                     or index.shapes[i] in shapes)):
             return False
     return True
 
@@ -175,3 +197,37 @@ def combine(first: Candidate, second: Candidate, index: PageIndex) -> Choice:
         return Choice(text, base.name, base.version, f"{agree}; " + "; ".join(changes))
     return Choice(text, f"{base.name}+{other.name}", f"{base.version}+{other.version}",
                   f"{agree}; " + "; ".join(changes))
+
+
+def fill_gaps(choice: Choice, index: PageIndex) -> Choice:
+    """Add the page's prose blocks that sit between two blocks the body holds.
+
+    A sentence between two body paragraphs of the page, not link or widget text and not
+    a caption, is body both extractors dropped (one ending in a link, say); it is put
+    after the body paragraph that holds the block before it.
+    """
+    paras = _paragraphs(choice.text)
+    if not paras or len(index.blocks) < 3:
+        return choice
+    blocks = _blocks(index)
+    held = _held(blocks, _all_pairs(paras))
+    inserts: dict[int, list[_Para]] = {}
+    for i in range(1, len(blocks) - 1):
+        block = blocks[i]
+        if (held[i] or not held[i - 1] or not held[i + 1] or not index.prose[i]
+                or index.shapes[i] not in (index.shapes[i - 1], index.shapes[i + 1])
+                or _furniture(block, index) or _CAPTION_RE.search(block.line)):
+            continue
+        before = blocks[i - 1].pairs
+        pos = max(range(len(paras)), key=lambda j: len(paras[j].pairs & before))
+        inserts.setdefault(pos, []).append(block)
+    if not inserts:
+        return choice
+    out: list[_Para] = []
+    for pos, para in enumerate(paras):
+        out.append(para)
+        out.extend(inserts.get(pos, []))
+    added = [p for group in inserts.values() for p in group]
+    return Choice("\n".join(p.line for p in out), choice.extractor, choice.extractor_version,
+                  f"{choice.reason}; added {len(added)} paragraphs "
+                  f"({_word_count(added)} words) the page prints between body paragraphs")

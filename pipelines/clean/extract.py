@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from pipelines.clean.candidates import (
@@ -28,10 +27,10 @@ from pipelines.clean.candidates import (
     run_readability,
     run_trafilatura,
 )
-from pipelines.clean.combine import Choice, combine, first_suffices
+from pipelines.clean.combine import Choice, combine, fill_gaps, first_suffices
 from pipelines.clean.guard import PageTimeout, time_limit
 from pipelines.clean.pageindex import page_index
-from pipelines.clean.pagemeta import page_published
+from pipelines.clean.pagemeta import page_published, trafilatura_metadata
 from pipelines.parallel import parallel_map
 
 __all__ = [
@@ -193,13 +192,14 @@ def _clean_html(html: str, url: str | None) -> CleanResult:
         return _failure(REASON_NOT_HTML)
     canonical = _canonical_url(tree, url)
     published = page_published(tree)
+    doc = _guarded("trafilatura metadata", trafilatura_metadata, tree, url)
     index = page_index(tree)
     traf = _guarded(TRAFILATURA, run_trafilatura, tree, url)
-    traf_body, doc = traf or (Candidate(TRAFILATURA, TRAFILATURA_VERSION, "", "error"), None)
+    traf_body = traf or Candidate(TRAFILATURA, TRAFILATURA_VERSION, "", "error")
     if first_suffices(traf_body, index):
         choice = Choice(traf_body.text, traf_body.name, traf_body.version,
-                        "holds every long text block of the page and no link or widget "
-                        "text; readability-lxml not needed")
+                        "holds every prose block of the page within or shaped like its "
+                        "body, and no link or widget text; readability-lxml not needed")
     else:
         # readability-lxml runs last: it drops the hidden elements of the tree it is given.
         read = _guarded(READABILITY, run_readability, tree)
@@ -209,11 +209,10 @@ def _clean_html(html: str, url: str | None) -> CleanResult:
         choice = combine(traf_body, read_body, index)
         if traf is None:
             choice.reason = f"trafilatura failed; {choice.reason}"
+    choice = fill_gaps(choice, index)
     body = _tidy_body(choice.text)
     if not body:
         return _failure(REASON_NO_TEXT, canonical, choice.reason)
-    if doc is None:
-        doc = _guarded("trafilatura metadata", extract_metadata, tree, url)
     return CleanResult(
         ok=True,
         reason=None,

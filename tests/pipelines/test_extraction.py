@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from lxml.html import fromstring
 
 from crawlers.simulator.network import WireNetwork
 from pipelines.clean import clean_html
-from pipelines.clean.candidates import READABILITY, TRAFILATURA, Candidate
-from pipelines.clean.combine import combine, first_suffices
+from pipelines.clean.candidates import READABILITY, TRAFILATURA, Candidate, run_readability
+from pipelines.clean.combine import Choice, combine, fill_gaps, first_suffices
 from pipelines.clean.decode import decode_body
 from pipelines.clean.extract import MAX_HTML_CHARS
 from pipelines.clean.guard import PageTimeout, time_limit
 from pipelines.clean.pageindex import page_index
+from pipelines.clean.pagemeta import trafilatura_metadata
 
 LONG_1 = ("The harbour authority approved a dredging plan for the northern channel on Tuesday, "
           "which will let larger grain carriers berth at the old quay from next spring.")
@@ -104,6 +106,105 @@ def test_first_suffices_only_when_nothing_could_change(index) -> None:  # type: 
     assert not first_suffices(_cand(TRAFILATURA, LONG_1, LONG_3), index)  # LONG_2 missing
     assert not first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2, LONG_3, TEASER), index)
     assert not first_suffices(_cand(TRAFILATURA), index)
+
+
+CARD = '<div class="card"><div class="card-text"><p>{}</p></div></div>'
+LINKED = ('The approval was announced in a notice published on Monday by the '
+          '<a href="/notice">harbour authority</a>.')
+PROMO = "Sign up to our weekly newsletter and never miss a story from the harbour front."
+GAP_PAGE = f"""<html><body><article>
+{CARD.format(LONG_1)}{CARD.format(LINKED)}{CARD.format(LONG_2)}
+<div class="signup"><p>{PROMO}</p></div>{CARD.format(LONG_3)}
+<div><script>var slot = "a long advertising script that is no text block at all, none";</script>
+</div><p><a href="/a">Another story from the harbour front page today</a>,
+<a href="/b">and one more story linked from this page</a></p>
+<div class="body">Runs of text split by line breaks, straight inside a container that
+also holds a block, are paragraphs too.<br>A second run of text in that container is
+the next paragraph of the page.<div>x</div></div>
+</article></body></html>"""
+
+
+def test_page_index_blocks_are_visible_text_in_page_order() -> None:
+    index = page_index(fromstring(GAP_PAGE))
+    starts = [text.split()[0] for text in index.texts]
+    assert starts == ["The", "The", "Engineers", "Sign", "Local", "Runs", "A"]
+    assert index.blocks[1].startswith("the approval was announced")
+    assert not any("script" in key or "another story" in key for key in index.blocks)
+    assert index.prose == (True,) * 7
+    assert index.shapes[0] == index.shapes[1] == "div.card-text>p." != index.shapes[3]
+    assert index.shapes[5] == index.shapes[6] == "div.body>"
+
+
+def test_prose_between_body_paragraphs_is_added_in_place() -> None:
+    index = page_index(fromstring(GAP_PAGE))
+    body = Choice("\n".join([LONG_1, LONG_2, LONG_3]), TRAFILATURA, "1.0", "agreed")
+    filled = fill_gaps(body, index)
+    linked = "The approval was announced in a notice published on Monday by the harbour authority."
+    # the promo sits between body paragraphs too, but not in the shape of its neighbours
+    assert filled.text.split("\n") == [LONG_1, linked, LONG_2, LONG_3]
+    assert filled.reason == ("agreed; added 1 paragraphs (14 words) the page prints "
+                             "between body paragraphs")
+    assert (filled.extractor, filled.extractor_version) == (TRAFILATURA, "1.0")
+    whole = Choice(filled.text, TRAFILATURA, "1.0", "agreed")
+    assert fill_gaps(whole, index) is whole
+
+
+def test_first_suffices_ignores_blocks_that_are_not_prose() -> None:
+    headline = ("Ferry operators across the estuary prepare for a busy summer season of "
+                "crossings and repairs")
+    page = f"<html><body><p>{LONG_1}</p><p>{LONG_2}</p><div>{headline}</div></body></html>"
+    index = page_index(fromstring(page))
+    assert first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2), index)
+    assert not first_suffices(_cand(TRAFILATURA, LONG_1), index)
+
+
+def test_first_suffices_ignores_prose_laid_out_apart_from_the_body() -> None:
+    bio = ("Our harbour correspondent has covered the port and its shipping for the paper "
+           "since the old quay was rebuilt.")
+    page = (f"<html><body><div class='story'><p>{LONG_1}</p><p>{LONG_2}</p></div>"
+            f"<div class='author-bio'><div>{bio}</div></div></body></html>")
+    index = page_index(fromstring(page))
+    assert first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2), index)
+    # the same text laid out like the body's paragraphs could be body: ask the second
+    same = page_index(fromstring(page.replace(f"<div>{bio}</div>", f"<p>{bio}</p>")
+                                 .replace("'author-bio'", "'story'")))
+    assert not first_suffices(_cand(TRAFILATURA, LONG_1, LONG_2), same)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["prn_like.html", "bw_like.html", "wp_agency.html"])
+def test_faster_readability_gives_readability_lxml_s_body(name: str) -> None:
+    from readability import Document
+
+    from pipelines.clean import candidates
+
+    class Base(candidates._Readability):
+        remove_unlikely_candidates = Document.remove_unlikely_candidates
+        transform_misused_divs_into_paragraphs = Document.transform_misused_divs_into_paragraphs
+
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    fast = run_readability(fromstring(html))
+    base = candidates._Readability
+    try:
+        candidates._Readability = Base  # type: ignore[misc]
+        slow = run_readability(fromstring(html))
+    finally:
+        candidates._Readability = base  # type: ignore[misc]
+    assert fast.text and fast.text == slow.text
+
+
+@pytest.mark.parametrize("name", ["prn_like.html", "bw_like.html", "wp_agency.html"])
+def test_metadata_is_trafilatura_s(name: str) -> None:
+    from trafilatura.metadata import extract_metadata
+
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    url = "https://wire.example.test/news/a.html"
+    ours, theirs = trafilatura_metadata(fromstring(html), url), extract_metadata(html, url)
+    for field in ("title", "author", "date", "sitename", "description", "url", "hostname"):
+        assert getattr(ours, field) == getattr(theirs, field), field
+    assert ours.title
 
 
 def test_clean_html_records_extractor_and_reason() -> None:
