@@ -14,9 +14,11 @@ from protego import Protego
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.response import get_meta_refresh
 
 from crawlers.archive import WarcArchiveWriter
+from crawlers.extensions import stop_on_write_error
 from crawlers.runinfo import run_dir_for
 
 
@@ -47,6 +49,7 @@ METADATA_HOSTS = {"metadata", "metadata.google.internal", "metadata.goog", "inst
 METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")}
 REFUSED = "address_refused"
+REDIRECT_LOOP = "redirect_loop"
 
 
 def refused_address(address: str) -> bool:
@@ -64,9 +67,11 @@ class AddressGuardMiddleware:
 
     Checks every request, and the ``Location`` of every redirect before the redirect
     middleware follows it (so a refused hop is recorded against the page that redirected,
-    rather than silently dropped as off-site). Sources served from this machine (the
-    simulator, or ``local: true`` in the registry) are let through. ``WIREDESK_RESOLVE``
-    pins host names to addresses instead of DNS. A name that does not resolve is let
+    rather than silently dropped as off-site). A redirect back to a URL of its own chain
+    (A -> B -> A, or to itself) is refused for every source as ``redirect_loop``. Sources
+    served from this machine (the simulator unless its entry says ``local: false``, or
+    ``local: true`` in the registry) are let through. ``WIREDESK_RESOLVE`` pins host names
+    to addresses instead of DNS. A name that does not resolve is let
     through: the download itself then fails (or the configured proxy resolves it).
     """
 
@@ -87,10 +92,45 @@ class AddressGuardMiddleware:
 
     async def process_response(self, request: Request, response: Response,
                                spider: Spider | None = None) -> Response:
-        location = response.headers.get("Location")
-        if 300 <= response.status < 400 and location and not self._local(spider):
-            await self._check(urljoin(request.url, location.decode("latin-1")), request)
+        target = self._redirect_target(request, response)
+        if target is None:
+            return response
+        if target in (*request.meta.get("redirect_urls", ()), request.url):
+            # Followed, it would be dropped as a duplicate without a trace; refuse it here.
+            self.crawler.stats.inc_value("wiredesk/guard/redirect_loop")
+            raise IgnoreRequest(f"{REDIRECT_LOOP}: {request.url} -> {target}")
+        if not self._local(spider):
+            await self._check(target, request)
+        crawl_spider = spider or self.crawler.spider
+        if hasattr(crawl_spider, "is_allowed") and not crawl_spider.is_allowed(target):
+            # Scrapy's offsite filter would drop the hop silently when it is scheduled.
+            raise IgnoreRequest(f"offsite redirect: {request.url} -> {target}")
         return response
+
+    def _redirect_target(self, request: Request, response: Response) -> str | None:
+        """Where a redirect or a followed ``<meta http-equiv=refresh>`` leads, or None. A
+        refresh to a non-http(s) URL (``javascript:``), which Scrapy cannot build a request
+        for, is not followed: the page is kept as it is."""
+        location = response.headers.get("Location")
+        if 300 <= response.status < 400 and location:
+            return urljoin(request.url, location.decode("latin-1"))
+        settings = self.crawler.settings
+        if not isinstance(response, HtmlResponse) or request.meta.get("dont_redirect") \
+                or not settings.getbool("METAREFRESH_ENABLED") \
+                or not (200 <= response.status < 300):
+            return None
+        try:
+            interval, url = get_meta_refresh(
+                response, ignore_tags=settings.getlist("METAREFRESH_IGNORE_TAGS"))
+        except (ValueError, UnicodeError):
+            return None
+        if not url or interval >= settings.getfloat("METAREFRESH_MAXDELAY"):
+            return None
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            request.meta["dont_redirect"] = True
+            self.crawler.stats.inc_value("wiredesk/guard/unsafe_meta_refresh")
+            return None
+        return url
 
     def _local(self, spider: Spider | None) -> bool:
         source = _spider_source(self.crawler, spider)
@@ -238,12 +278,17 @@ class ConditionalGetMiddleware:
         return response
 
 
+ARCHIVE_WRITE_FAILED = "archive_write_failed"
+
+
 class WarcArchiveMiddleware:
     """Write every response, exactly as received, to the run's WARC files.
 
     Sits closest to the downloader, so it sees redirects, retried errors, robots.txt
     and compressed bodies before any other middleware changes them. The location of
-    the record is left in ``request.meta["wd_warc"]`` for the spider's items.
+    the record is left in ``request.meta["wd_warc"]`` for the spider's items. If the
+    archive cannot be written (disk full) the crawl stops with the path as its reason and
+    the response is dropped (``archive_write_failed``), so no record points at it.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -286,16 +331,20 @@ class WarcArchiveMiddleware:
             phrase = HTTPStatus(response.status).phrase
         except ValueError:
             phrase = ""
-        loc = self.writer.write_response(
-            response.url,
-            response.status,
-            phrase,
-            headers,
-            response.body,
-            protocol=response.protocol or "HTTP/1.1",
-            extra={"Source": getattr(spider or self.crawler.spider, "name", ""),
-                   "Run": getattr(spider or self.crawler.spider, "run_id", "")},
-        )
+        try:
+            loc = self.writer.write_response(
+                response.url,
+                response.status,
+                phrase,
+                headers,
+                response.body,
+                protocol=response.protocol or "HTTP/1.1",
+                extra={"Source": getattr(spider or self.crawler.spider, "name", ""),
+                       "Run": getattr(spider or self.crawler.spider, "run_id", "")},
+            )
+        except OSError as exc:  # disk full: the crawl stops, the response is not recorded
+            stop_on_write_error(self.crawler, exc)
+            raise IgnoreRequest(f"{ARCHIVE_WRITE_FAILED}: {exc.filename}") from exc
         request.meta["wd_warc"] = loc
         self.crawler.stats.inc_value("wiredesk/warc_records")
         self.crawler.stats.inc_value("wiredesk/warc_bytes", loc.length)

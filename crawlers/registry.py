@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,6 +12,8 @@ from typing import Any
 import yaml
 
 REGISTRY_DIR = Path(__file__).with_name("sources")
+# Further registry folders, separated by os.pathsep (e.g. the hostile input corpus's).
+EXTRA_DIRS_ENV = "WIREDESK_EXTRA_SOURCES"
 DISCOVERY_KINDS = {"rss", "atom", "sitemap", "robots", "listing", "archive"}
 NETWORKS = {"simulated", "live"}
 SOURCE_KINDS = {"wire", "agency", "issuer", "outlet"}
@@ -50,7 +53,9 @@ class Source:
     schedule: str = "0 * * * *"
     enabled: bool = True
     network: str = "live"
-    local: bool = False        # served from this machine: the address guard lets it through
+    # Served from this machine: the address guard lets it through. Unset, simulated sources
+    # are local; ``local: false`` makes the guard treat a simulated source as remote.
+    local: bool | None = None
     priority: int = 50
     spider: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -64,7 +69,7 @@ class Source:
     @property
     def is_local(self) -> bool:
         """Served from this machine (the simulator or an explicitly local source)."""
-        return self.network == "simulated" or self.local
+        return self.local if self.local is not None else self.network == "simulated"
 
 
 def _source_from_dict(raw: dict[str, Any]) -> Source:
@@ -108,8 +113,15 @@ def load_registry(folder: Path | str = REGISTRY_DIR) -> dict[str, Source]:
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Source]:
-    """The project's registry, read once per process."""
-    return load_registry()
+    """The project's registry, read once per process, with the sources of any folder
+    named by ``WIREDESK_EXTRA_SOURCES`` (which may not redefine a project source)."""
+    sources = load_registry()
+    for folder in filter(None, os.environ.get(EXTRA_DIRS_ENV, "").split(os.pathsep)):
+        extra = load_registry(folder)
+        if clash := sorted(set(extra) & set(sources)):
+            raise RegistryError(f"{folder}: sources {clash} are already defined")
+        sources.update(extra)
+    return sources
 
 
 def enabled_sources(network: str | None = None) -> list[Source]:

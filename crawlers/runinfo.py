@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST_NAME = "manifest.jsonl"
-STATS_NAME = "stats.json"
+STATS_NAME = "stats.json"           # written when the crawl closes: no stats, not finished
+RUN_NAME = "run.json"               # the run's parameters and attempts (for resuming)
 KNOWN_URLS_NAME = "known_urls.txt"  # release URLs the run must not fetch again
+# Prefix of the stats line a crawl prints when it cannot write stats.json (disk full).
+STATS_MARKER = "wiredesk-stats: "
 
 
 def new_run_id() -> str:
@@ -22,6 +25,42 @@ def new_run_id() -> str:
 def run_dir_for(data_dir: Path, source_id: str, run_id: str) -> Path:
     """The folder of one crawl run: ``<data>/raw/<source>/<run>/``."""
     return Path(data_dir) / "raw" / source_id / run_id
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step: a crash leaves the old file or the new
+    one, never half of one (and a failed write leaves no temporary file behind)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def read_manifest(path: Path | str) -> list[dict[str, Any]]:
+    """A manifest's records; a torn line (a crash mid-write) is skipped."""
+    records = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict):
+                records.append(rec)
+    return records
+
+
+def archived_release_urls(records: list[dict[str, Any]]) -> set[str]:
+    """Release URLs (as discovered, and after redirects) that a run archived successfully:
+    a WARC location and no reason. A resumed run does not fetch them again."""
+    urls: set[str] = set()
+    for rec in records:
+        if rec.get("role") == "release" and rec.get("warc_file") and not rec.get("reason"):
+            urls.update(u for u in (rec.get("url"), rec.get("final_url")) if u)
+    return urls
 
 
 # -- per-source crawl state (remembered between runs) -----------------------------------
@@ -50,9 +89,7 @@ def save_state(data_dir: Path, source_id: str, state: dict[str, Any]) -> None:
     """Write the state file atomically (a crash never leaves half a file)."""
     path = state_path(data_dir, source_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(state, indent=1, sort_keys=True))
 
 
 def latest_run_dir(data_dir: Path, source_id: str) -> Path | None:

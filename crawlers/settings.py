@@ -3,6 +3,7 @@
 Configuration comes from the environment (``WIREDESK_*``) or ``-s NAME=value``.
 """
 
+import json
 import os
 
 BOT_NAME = "wiredesk"
@@ -25,7 +26,15 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 WIREDESK_MAX_CRAWL_DELAY = 60.0     # a longer robots.txt Crawl-delay is capped (and logged)
-DOWNLOAD_TIMEOUT = 30
+# A body still arriving after DOWNLOAD_TIMEOUT seconds (a slow or stalled server) is given
+# up and recorded as a network error.
+DOWNLOAD_TIMEOUT = int(os.environ.get("WIREDESK_DOWNLOAD_TIMEOUT", "30"))
+# Size: a response over DOWNLOAD_MAXSIZE (announced by Content-Length, reached while
+# streaming, or reached while decompressing a gzip/deflate/br body, e.g. a gzip bomb) is
+# refused at download and recorded with reason ``too_large``; its compressed form is in the
+# WARC if it was received whole. No release page comes near 20 MB. Bodies under the cap
+# are archived; the clean stage then refuses pages over its own, smaller guard
+# (pipelines.clean.extract.MAX_HTML_CHARS) with reason ``page_too_large``.
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 # A truncated body is still archived and recorded (flagged), not thrown away.
@@ -78,10 +87,16 @@ WIREDESK_DATA_DIR = os.environ.get("WIREDESK_DATA_DIR", "data")
 # Send every request through this HTTP proxy, e.g. the simulator's http://127.0.0.1:PORT.
 WIREDESK_PROXY = os.environ.get("WIREDESK_PROXY") or None
 # Host -> addresses the address guard uses instead of DNS (pinning; tests).
-WIREDESK_RESOLVE: dict[str, list[str]] = {}
+WIREDESK_RESOLVE: dict[str, list[str]] = json.loads(os.environ.get("WIREDESK_RESOLVE") or "{}")
 WIREDESK_TODAY = None               # freeze "today" (YYYY-MM-DD) for date archives; tests
 WIREDESK_WARC_MAX_BYTES = 1024 * 1024 * 1024
 WIREDESK_MAX_LISTING_PAGES = 10_000
+# Release links taken from one listing or archive page (more are counted, not requested:
+# wiredesk/links/capped); real listings show 10-100.
+WIREDESK_MAX_LINKS_PER_PAGE = 200
+# Links longer than this are recorded (reason url_too_long) and not requested; Scrapy's
+# UrlLengthMiddleware would otherwise drop them without a trace.
+URLLENGTH_LIMIT = 2083
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.archive import read_record
-from pipelines.clean.decode import decode_body
+from crawlers.faults import crash_point
+from pipelines.clean.decode import decode_body, scrub
 from pipelines.clean.extract import CleanResult, clean_html
 from pipelines.dedupe.urls import canonical_url
 from pipelines.manifest import fail
@@ -20,8 +21,11 @@ def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult
     Returns ``(encoding, result)``, or ``(None, reason)`` if the record cannot be read.
     """
     path, offset, url = task
+    crash_point("clean.page")
     try:
         raw = read_record(path, offset)
+        if raw.error:  # e.g. decoded_body_too_large: a bomb is refused, not expanded
+            return None, raw.error
         html, encoding = decode_body(raw.body, raw.headers.get("content-type"))
     except Exception as exc:  # noqa: BLE001 - one bad record never stops the run
         return None, f"warc_unreadable:{type(exc).__name__}"
@@ -49,7 +53,7 @@ def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | 
         if not result.ok or not result.body_text:
             fail(page, result.reason or "no_text_extracted")
             continue
-        articles.append({
+        articles.append(scrub({  # stored text: no control characters, valid UTF-8
             "article_id": page["page_id"],
             "page_id": page["page_id"],
             "source_id": page["source_id"],
@@ -66,5 +70,5 @@ def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | 
             "extractor": result.extractor,
             "extractor_version": result.extractor_version,
             "choice_reason": result.choice_reason,
-        })
+        }))
     return articles

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawlers.archive import iter_responses
+from crawlers.archive import WarcScan, iter_responses
 from crawlers.registry import Source
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml")
 INBOX_SOURCE = "inbox"
+TRUNCATED = "warc_truncated"
 
 
 def is_warc(path: Path) -> bool:
@@ -79,15 +80,19 @@ def _role_and_reason(source: Source | None, url: str, status: int, content_type:
 def warc_records(
     warc_path: Path | str, data_dir: Path | str, run_id: str, sources: Iterable[Source] = ()
 ) -> Iterator[dict[str, Any]]:
-    """One manifest-like record per response in the archive.
+    """One manifest-like record per complete response in the archive.
 
     Hosts of known sources keep their source id and release URL pattern; any other host
-    is the ``inbox`` source, and its HTML pages are taken as releases.
+    is the ``inbox`` source, and its HTML pages are taken as releases. A body that cannot
+    be read back whole keeps its reason (``decoded_body_too_large``). An archive that ends
+    in a torn record (its writer died mid-record) keeps its complete records, and the torn
+    tail becomes one more record with reason ``warc_truncated`` (so it is counted).
     """
     warc_path = Path(warc_path).resolve()
     rel_file = str(warc_path.relative_to(Path(data_dir).resolve()))
     by_host = host_sources(sources)
-    for offset, raw in iter_responses(warc_path):
+    scan = WarcScan(str(warc_path))
+    for offset, raw in iter_responses(warc_path, scan):
         host = (urlsplit(raw.url).hostname or "").lower()
         source = by_host.get(host)
         content_type = raw.headers.get("content-type", "")
@@ -108,6 +113,25 @@ def warc_records(
             "warc_length": None,
             "sha256": hashlib.sha256(raw.body).hexdigest(),
             "size": len(raw.body),
-            "reason": reason,
+            "reason": raw.error or reason,
             "host": host,
         }
+    if not scan.complete:
+        yield _torn_tail(scan, rel_file, run_id, by_host)
+
+
+def _torn_tail(scan: WarcScan, rel_file: str, run_id: str, by_host: dict[str, Source]
+               ) -> dict[str, Any]:
+    """The record of an archive's torn tail: where it starts, and its URL if readable."""
+    url = scan.torn_url or f"{rel_file}#offset={scan.torn_at}"
+    host = (urlsplit(url).hostname or "").lower() if scan.torn_url else ""
+    source = by_host.get(host)
+    release = source is None or source.is_release_path(urlsplit(url).path or "/")
+    return {
+        "source_id": source.id if source else INBOX_SOURCE, "run_id": run_id, "url": url,
+        "final_url": None, "role": "release" if release else "discovery",
+        "discovered_via": "inbox", "discovered_from": rel_file, "status": None,
+        "content_type": None, "fetched_at": None, "warc_file": rel_file,
+        "warc_offset": scan.torn_at, "warc_length": None, "sha256": None, "size": None,
+        "reason": TRUNCATED, "flags": [scan.reason], "host": host or None,
+    }

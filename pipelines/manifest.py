@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
+from crawlers.runinfo import read_manifest
 from pipelines.ids import stable_id
 from pipelines.published import parse_timestamp
 
-
-def read_manifest(path: Path | str) -> list[dict[str, Any]]:
-    """The manifest's records; a torn last line (crash mid-write) is skipped."""
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue
-    return records
+__all__ = ["fail", "page_rows", "read_manifest", "reason_counts"]
 
 
 def page_rows(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -2,10 +2,62 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from pipelines.parse.clock import local_datetime
+
+EARLIEST_YEAR = 1990  # no release we collect was published before this
+FUTURE_SLACK = timedelta(days=2)  # a time later than this after first seen (or now) is wrong
+_LONGEST_TIMESTAMP = 100  # longer "timestamps" are not read at all (hostile input)
+
+
+def implausible(moment: datetime, first_seen: datetime | None = None) -> str | None:
+    """Why ``moment`` cannot be a publication time (``before 1990``, ``in the future``:
+    more than two days after ``first_seen``, else after now), or None when it can."""
+    try:
+        if moment.year < EARLIEST_YEAR or moment.astimezone(UTC).year < EARLIEST_YEAR:
+            return f"before {EARLIEST_YEAR}"
+        if moment > (first_seen or datetime.now(UTC)) + FUTURE_SLACK:
+            return "in the future"
+    except (OverflowError, ValueError):  # at the edge of datetime's range
+        return "out of range"
+    return None
+
+
+# The year of an RFC 822 date as printed: "01 Jan 0000", "1 Feb 2026".
+_RFC822_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d+)\b")
+
+
+def read_timestamp(value: str | None) -> tuple[datetime | None, str | None]:
+    """``(moment, problem)`` for an RFC 822 / ISO 8601 string; ``problem`` says why a
+    printed value gives no moment (``unparseable``, ``before 1990``, ``in the future``)."""
+    if not value or not isinstance(value, str) or not value.strip():
+        return None, None
+    value = value.strip()
+    if len(value) > _LONGEST_TIMESTAMP:
+        return None, "unparseable"
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None, "unparseable"
+        printed = _RFC822_YEAR.search(value)
+        if parsed is not None and printed and len(printed[1]) != 2 \
+                and int(printed[1]) != parsed.year:
+            # email.utils reads any year below 100 as 19xx/20xx, e.g. "0000" as 2000.
+            return None, f"year {printed[1]}"
+    if parsed is None:
+        return None, "unparseable"
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    problem = implausible(parsed)
+    return (None, problem) if problem else (parsed, None)
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -14,24 +66,7 @@ def parse_timestamp(value: str | None) -> datetime | None:
     A bare date becomes midnight UTC; a naive time is taken as UTC. Returns None for
     anything unparseable or absurd (before 1990, or more than two days in the future).
     """
-    if not value or not isinstance(value, str):
-        return None
-    value = value.strip()
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed is None:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    if parsed.year < 1990 or parsed > datetime.now(UTC) + timedelta(days=2):
-        return None
-    return parsed
+    return read_timestamp(value)[0]
 
 
 def offset_text(moment: datetime) -> str | None:
@@ -52,11 +87,26 @@ def dateline_moment(day: str | None, clock: str | None, zone: str | None) -> dat
     try:
         hour, minute = (int(x) for x in clock.split(":"))
         return local_datetime(when, time(hour, minute), zone)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
-def reconcile_published(
+def reconcile_published(*args: Any, **kwargs: Any
+                        ) -> tuple[datetime | None, str | None, str | None]:
+    """``(published_at_utc, original_offset, evidence)``: :func:`reconcile_with_notes`
+    without its notes (same arguments)."""
+    return reconcile_with_notes(*args, **kwargs)[:3]
+
+
+def _shown(raw: str | datetime) -> str:
+    """A rejected value as a note shows it: ISO for a moment, a short quote for text."""
+    if isinstance(raw, datetime):
+        return raw.isoformat()
+    text = "".join(c if c.isprintable() else "?" for c in raw.strip()[:40])
+    return repr(text)
+
+
+def reconcile_with_notes(
     feed: str | None,
     page: str | None,
     dateline: str | None,
@@ -64,17 +114,20 @@ def reconcile_published(
     dateline_time: str | None = None,
     dateline_zone: str | None = None,
     first_seen: datetime | None = None,
-) -> tuple[datetime | None, str | None, str | None]:
-    """``(published_at_utc, original_offset, evidence)`` from the best evidence.
+) -> tuple[datetime | None, str | None, str | None, str | None]:
+    """``(published_at_utc, original_offset, evidence, notes)`` from the best evidence.
 
     A full timestamp beats a bare date; among timestamps the feed's wins, then the page's
     own metadata, then a dateline with a time in a known zone; a dateline date alone is
     the last resort. A timestamp more than a day away from the dateline's date, or later
     than the first time the crawl saw the page, is set aside as another event (an update,
-    a re-post). First-seen itself never becomes the publication time.
+    a re-post). First-seen itself never becomes the publication time. Implausible
+    evidence (before 1990, more than two days after first seen) is never used, and
+    ``notes`` says what was set aside and why (``feed '9999-12-31': in the future``).
     """
     day = as_date(dateline)
     candidates: list[tuple[int, int, str, datetime]] = []
+    notes: list[str] = []
     order = {"feed": 0, "page": 1, "dateline": 2}
     evidence_list: list[tuple[str, str | datetime | None]] = [
         ("feed", feed), ("page", page),
@@ -82,7 +135,16 @@ def reconcile_published(
         ("dateline", dateline),
     ]
     for evidence, raw in evidence_list:
-        moment = raw if isinstance(raw, datetime) else parse_timestamp(raw)
+        if isinstance(raw, datetime):
+            moment, problem = raw, None
+        else:
+            moment, problem = read_timestamp(raw)
+        problem = problem or (implausible(moment, first_seen) if moment else None)
+        if problem:
+            note = f"{evidence} {_shown(raw)}: {problem}"  # type: ignore[arg-type]
+            if note not in notes:
+                notes.append(note)
+            continue
         if moment is None:
             continue
         has_time = isinstance(raw, datetime) or (isinstance(raw, str) and ":" in raw)
@@ -92,8 +154,9 @@ def reconcile_published(
         if first_seen is not None and moment > first_seen + timedelta(days=1):
             rank = 3
         candidates.append((rank, order[evidence], evidence, moment))
+    note = "; ".join(notes) or None
     if not candidates:
-        return None, None, None
+        return None, None, None, note
     candidates.sort(key=lambda c: (c[0], c[1]))
     rank, _, evidence, moment = candidates[0]
     # Feeds often print UTC; when another timed witness names the same instant in the
@@ -104,7 +167,7 @@ def reconcile_published(
                 and offset_text(other) not in ("+00:00", None)):
             moment = moment.astimezone(other.tzinfo)
             break
-    return moment.astimezone(UTC), offset_text(moment), evidence
+    return moment.astimezone(UTC), offset_text(moment), evidence, note
 
 
 def as_date(value: str | None) -> date | None:

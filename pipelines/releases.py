@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
+from pipelines.clean.decode import scrub, scrub_text
 from pipelines.clean.extract import EXTRACTOR_VERSION
+from pipelines.clean.guard import PageTimeout, time_limit
 from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.urls import normalise_url
 from pipelines.ids import stable_id
-from pipelines.parse.release import parse_release
-from pipelines.published import as_date, parse_timestamp, reconcile_published
+from pipelines.parse.release import ParsedRelease, parse_release
+from pipelines.published import as_date, parse_timestamp, reconcile_with_notes
+
+# Wall-clock seconds one release may take to parse (the parsers are linear and take well
+# under a second on the 200k characters they read; this bounds what was missed).
+PARSE_TIME_LIMIT = 20.0
+
+
+def parse_guarded(text: str | None, title: str | None = None,
+                  published_hint: datetime | date | None = None,
+                  seconds: float = PARSE_TIME_LIMIT) -> ParsedRelease:
+    """:func:`parse_release` within ``seconds``; a release that takes longer comes back
+    with its text unparsed and ``parse_status`` ``timeout``, and the run goes on."""
+    try:
+        with time_limit(seconds):
+            return parse_release(text, title=title, published_hint=published_hint)
+    except PageTimeout:
+        return ParsedRelease(dateline=None, agency=None, parse_status="timeout")
 
 
 def release_rows(
@@ -30,17 +49,20 @@ def release_rows(
                 or parse_timestamp(art["page_date"]))
         first_seen = parse_timestamp(page["fetched_at"]) if isinstance(
             page["fetched_at"], str) else page["fetched_at"]
-        parsed = parse_release(art["body_text"], title=art["title"],
-                               published_hint=hint or first_seen)
+        # stored text holds no control characters or lone surrogates; scrubbed before the
+        # parse so that mention offsets point into the stored body
+        body_text = scrub_text(art["body_text"] or "")
+        title = scrub_text(art["title"]) if isinstance(art["title"], str) else None
+        parsed = parse_guarded(body_text, title, hint or first_seen)
         dl = parsed.dateline
-        published_at, offset, evidence = reconcile_published(
+        published_at, offset, evidence, date_note = reconcile_with_notes(
             page.get("feed_published"), art.get("page_published") or art["page_date"],
             dl.date if dl else None, dateline_time=dl.time if dl else None,
             dateline_zone=dl.zone if dl else None, first_seen=first_seen,
         )
-        body_main = parsed.body_main or art["body_text"]
+        body_main = parsed.body_main or body_text
         release_id = stable_id(page["source_id"], art["canonical_url"])
-        parsed_rows.append({
+        parsed_rows.append(scrub({
             "release_id": release_id,
             "article_id": art["article_id"],
             "source_id": page["source_id"],
@@ -48,7 +70,7 @@ def release_rows(
             "canonical_url": art["canonical_url"],
             "urls": [page["url"]],
             "page_ids": [page["page_id"]],
-            "title": art["title"],
+            "title": title,
             "dateline_raw": dl.raw if dl else None,
             "dateline_location": dl.location if dl else None,
             "dateline_city": dl.city if dl else None,
@@ -74,13 +96,14 @@ def release_rows(
             "published_at": published_at,
             "published_offset": offset,
             "published_from": evidence,
+            "published_note": date_note,
             "first_seen_at": page["fetched_at"],
             "warc_file": page["warc_file"],
             "warc_offset": page["warc_offset"],
             "extractor_version": art["extractor_version"] or EXTRACTOR_VERSION,
             "parser_version": parsed.parser_version,
             **structure_rows(release_id, parsed.to_dict()),
-        })
+        }))
     return collapse(parsed_rows)
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -234,3 +235,32 @@ def materialise_simulated(pipeline: dict[str, Any]) -> None:
     assert materialise_sources(pipeline["defs"], ids, pipeline["instance"]) == dict.fromkeys(
         ids, True)
     assert refresh_stories(pipeline["defs"], pipeline["instance"])
+
+
+@contextmanager
+def small_disk_at(folder: Path, size_mb: int) -> Iterator[Path]:
+    """A ``size_mb`` tmpfs mounted at ``folder`` (needs root); skips the test if mounting
+    is not permitted, and unmounts afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}M", "tmpfs",
+                           str(folder)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_disk(folder: Path, leave: int) -> Path:
+    """Fill the file system of ``folder`` up to ``leave`` free bytes with a filler file
+    (written in 1 MiB steps; deleting the file frees the space)."""
+    filler = folder / "filler"
+    filler.unlink(missing_ok=True)
+    st = os.statvfs(folder)
+    remaining = max(0, st.f_bavail * st.f_frsize - leave)
+    chunk = b"\0" * (1 << 20)
+    with open(filler, "wb") as fh:
+        while remaining > 0:
+            remaining -= fh.write(chunk[:remaining])
+    return filler

@@ -7,8 +7,13 @@ and re-applied on every writable connect, so editing a mart needs no migration.
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +21,70 @@ import duckdb
 
 MIGRATIONS = "migrations"
 MARTS = "marts"
+# How long a connect waits for another process's hold on the file (DuckDB admits one
+# writing process, and no reader beside it), unless ``$WIREDESK_DB_LOCK_TIMEOUT`` says.
+LOCK_TIMEOUT = 600.0
+_LOCKED = "Could not set lock on file"
+_NO_SPACE = "No space left on device"
+log = logging.getLogger(__name__)
+
+
+class WarehouseDiskFull(OSError):
+    """A write to the warehouse (or its read copy) ran out of disk space at ``path``."""
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        super().__init__(errno.ENOSPC, f"disk full while writing the warehouse at {path}: "
+                         "nothing was committed by this write; free space and run again"
+                         + (f" ({detail})" if detail else ""), str(path))
+        self.path = Path(path)
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process held the warehouse file for longer than the connect would wait."""
+
+    def __init__(self, path: Path | str, waited: float, detail: str) -> None:
+        super().__init__(f"warehouse {path} is held by another process (waited "
+                         f"{waited:.0f}s, limit $WIREDESK_DB_LOCK_TIMEOUT): {detail}")
+        self.path = Path(path)
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether an error (DuckDB's or the OS's), or one it was raised while handling, means
+    the disk is full (a failed ROLLBACK after a failed COMMIT hides the first error)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or _NO_SPACE in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if any: a COMMIT that failed has ended it already."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
+
+
+@contextmanager
+def disk_full_as(path: Path | str) -> Iterator[None]:
+    """Raise :class:`WarehouseDiskFull` naming ``path`` for an out-of-space error inside."""
+    try:
+        yield
+    except WarehouseDiskFull:
+        raise
+    except (OSError, duckdb.Error) as exc:
+        if is_disk_full(exc):
+            raise WarehouseDiskFull(path, str(exc).splitlines()[0]) from exc
+        raise
+
+
+def database_path(con: duckdb.DuckDBPyConnection) -> str:
+    """The file behind a connection's current database (``:memory:`` for none)."""
+    row = con.execute("SELECT path FROM duckdb_databases() "
+                      "WHERE database_name = current_database()").fetchone()
+    return (row[0] if row else None) or ":memory:"
 
 
 def default_path() -> Path:
@@ -84,7 +153,7 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
                                 [number, name])
                 con.execute("COMMIT")
             except Exception:
-                con.execute("ROLLBACK")
+                rollback(con)
                 raise
     return current_version(con)
 
@@ -124,19 +193,64 @@ def apply_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(sql)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     return [name for name, _ in files]
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file; a writable connection is migrated and its marts re-applied."""
+def lock_timeout() -> float:
+    """Seconds a connect waits for the file: ``$WIREDESK_DB_LOCK_TIMEOUT`` or the default."""
+    return float(os.environ.get("WIREDESK_DB_LOCK_TIMEOUT", LOCK_TIMEOUT))
+
+
+def open_waiting(path: Path, read_only: bool = False, timeout: float | None = None
+                 ) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, waiting (with growing pauses, up to ``timeout`` seconds) while
+    another process holds the file, so a load queued behind another never fails spuriously.
+    Raises :class:`WarehouseBusy` naming the holder when the wait runs out."""
+    timeout = lock_timeout() if timeout is None else timeout
+    start = time.monotonic()
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if _LOCKED not in str(exc):
+                raise
+            waited = time.monotonic() - start
+            if waited >= timeout:
+                raise WarehouseBusy(path, waited, str(exc).splitlines()[0]) from exc
+            if pause == 0.05:
+                log.warning("waiting for the warehouse lock on %s: %s", path,
+                            str(exc).splitlines()[0])
+            time.sleep(min(pause, max(0.0, timeout - waited)))
+            pause = min(pause * 2, 2.0)
+
+
+def connect(path: Path | str, read_only: bool = False, timeout: float | None = None
+            ) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file; a writable connection is migrated and its marts re-applied.
+
+    Waits for another process's hold on the file (see :func:`open_waiting`); running out
+    of disk space raises :class:`WarehouseDiskFull` naming the file. Migrations are
+    checkpointed at once, so a kill later never leaves their DDL to be replayed.
+    """
     path = Path(path)
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
-    con.execute("SET TimeZone = 'UTC'")
-    if not read_only:
-        migrate(con)
-        apply_marts(con)
+    with disk_full_as(path):
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        con = open_waiting(path, read_only, timeout)
+        try:
+            con.execute("SET TimeZone = 'UTC'")
+            if not read_only:
+                before = current_version(con)
+                if migrate(con) != before:
+                    # DuckDB 1.5 cannot replay a WAL holding a migration's column comments
+                    # ("GetDefaultDatabase with no default database set"): a process killed
+                    # before the next checkpoint would leave a file that never opens again.
+                    con.execute("CHECKPOINT")
+                apply_marts(con)
+        except BaseException:
+            con.close()
+            raise
     return con

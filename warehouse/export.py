@@ -6,6 +6,11 @@
 ``date`` is the UTC day of publication (of first fetch when unpublished); a story's
 source is the source of its canonical copy. Read it back with
 ``read_parquet('<out>/releases/**/*.parquet', hive_partitioning = true)``.
+
+Both formats hold text exactly as stored. A CSV cell may start with ``=``, ``+``, ``-`` or
+``@`` (a crawled title such as ``=HYPERLINK(...)``), which a spreadsheet program would run
+as a formula: import CSV into a spreadsheet with every column typed as text, or read the
+Parquet files (see ``warehouse.render`` for why cells are not rewritten).
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from crawlers.faults import crash_point
+from warehouse.db import database_path, disk_full_as, rollback
+
 # Tables whose rows belong to one partition, and are replaced when it is loaded again.
 PARTITION_TABLES = ("mentions", "contacts", "releases", "articles", "pages", "crawl_runs")
 
@@ -38,15 +41,16 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[
 
 def upsert_sources(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the sources table's rows for the given sources."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for row in rows:
-            con.execute("DELETE FROM sources WHERE source_id = ?", [row["source_id"]])
-        insert_rows(con, "sources", rows)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    with disk_full_as(database_path(con)):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for row in rows:
+                con.execute("DELETE FROM sources WHERE source_id = ?", [row["source_id"]])
+            insert_rows(con, "sources", rows)
+            con.execute("COMMIT")
+        except Exception:
+            rollback(con)
+            raise
 
 
 def replace_partition(
@@ -63,7 +67,8 @@ def replace_partition(
     """Make the warehouse hold exactly this run's rows for ``partition_key``, atomically.
 
     Re-running a partition replaces its rows, so loading the same crawl twice leaves
-    the same rows, and a failure half-way leaves the previous load untouched. Entities
+    the same rows, and a failure half-way (an error, a kill, a full disk, which raises
+    :class:`warehouse.db.WarehouseDiskFull`) leaves the previous load untouched. Entities
     are shared across partitions: new ones are added, known ones kept.
     """
     stamped = {
@@ -71,19 +76,23 @@ def replace_partition(
         for name, rows in (("pages", pages), ("articles", articles), ("releases", releases),
                            ("mentions", mentions), ("contacts", contacts))
     }
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for table in PARTITION_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
-        counts = {"crawl_runs": insert_rows(con, "crawl_runs", [{**run,
-                                                                "partition_key": partition_key}])}
-        for name in ("pages", "articles", "releases", "contacts", "mentions"):
-            counts[name] = insert_rows(con, name, stamped[name])
-        counts["new_entities"] = insert_new_entities(con, entities)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    with disk_full_as(database_path(con)):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in PARTITION_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
+            crash_point("load.after_delete")
+            counts = {"crawl_runs": insert_rows(
+                con, "crawl_runs", [{**run, "partition_key": partition_key}])}
+            for name in ("pages", "articles", "releases", "contacts", "mentions"):
+                counts[name] = insert_rows(con, name, stamped[name])
+            counts["new_entities"] = insert_new_entities(con, entities)
+            crash_point("load.before_commit")
+            con.execute("COMMIT")
+        except Exception:
+            rollback(con)
+            raise
+    crash_point("load.after_commit")
     return counts
 
 

@@ -1,9 +1,23 @@
-"""Query results as an aligned text table, CSV, JSON or JSON lines."""
+"""Query results as an aligned text table, CSV, JSON or JSON lines.
+
+The table is for a terminal: stored text in it (anything a crawled page printed) has its
+control characters shown as ``\\x1b``-style escapes, so an ANSI sequence, a bell or a
+carriage return in a title cannot move the cursor, recolour or rewrite the screen, and
+bidi overrides cannot reorder it. Nothing is read as markup (no rich, no ``[bold]``).
+
+CSV, JSON and JSON lines are data and stay byte-faithful: JSON escapes controls itself,
+and CSV cells are written as stored. That includes a cell starting with ``=``, ``+``,
+``-`` or ``@``, which a spreadsheet program would run as a formula (``=HYPERLINK(...)``):
+prefixing such cells with ``'`` would corrupt data that other programs (DuckDB, pandas)
+read back, and a leading ``-`` is common in real text. Open a CSV export in a
+spreadsheet through its import dialog with every column typed as text, or use Parquet.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -11,6 +25,24 @@ from typing import Any, TextIO
 
 FORMATS = ("table", "csv", "json", "jsonl")
 CELL_WIDTH = 60
+# C0 and C1 controls (ESC starts an ANSI sequence, 0x9b is one), DEL, line and paragraph
+# separators, bidi embeddings, overrides and isolates
+_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_BUT_LINES_RE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(value: Any, keep_lines: bool = False) -> str:
+    """``value`` as text safe to print on a terminal: every control character (all but
+    newline and tab with ``keep_lines``) and bidi control shown as an escape, e.g. ESC as
+    ``\\x1b``, so stored text can never drive the terminal."""
+    text = "" if value is None else str(value)
+    return (_UNSAFE_BUT_LINES_RE if keep_lines else _UNSAFE_RE).sub(_escape, text)
 
 
 def plain(value: Any) -> Any:
@@ -42,7 +74,7 @@ def cell(value: Any, width: int = CELL_WIDTH) -> str:
         text = json.dumps(plain(value), ensure_ascii=False)
     else:
         text = str(plain(value))
-    text = " ".join(text.split())
+    text = terminal_text(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -54,7 +86,7 @@ def write_table(names: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO
                 total: int | None = None) -> None:
     """An aligned text table: numbers right-aligned, a row count underneath."""
     cells = [[cell(v) for v in row] for row in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    widths = [max([len(cell(n))] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
     right = [any(_numeric(row[i]) for row in rows) for i in range(len(names))]
 
     def line(values: Sequence[str]) -> str:
@@ -62,7 +94,7 @@ def write_table(names: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO
                                                                      strict=True)]
         return "  ".join(parts).rstrip()
 
-    out.write(line(names) + "\n")
+    out.write(line([cell(n) for n in names]) + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for r in cells:
         out.write(line(r) + "\n")

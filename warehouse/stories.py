@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from crawlers.faults import crash_point
 from warehouse.load import fetch_dicts
 
 
@@ -220,6 +221,7 @@ def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int],
             GROUP BY r.story_id""")
         counts = story_counts(con)
         con.execute("DROP TABLE _ranked")
+        crash_point("stories.before_commit")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -59,6 +59,7 @@ from .generator import (
     rewrite,
     shorten,
 )
+from .hostile import HostileSite
 from .sites import SITE_CLASSES, ListItem, ReleaseView, Response, Site, rfc822, slugify
 
 START = datetime(2026, 7, 1, tzinfo=UTC)
@@ -121,6 +122,7 @@ class WireNetwork:
         self.now = START + timedelta(minutes=max(last, self._rel_minute[-1]) + 60)
         self._cache: dict[str, list[ListItem]] = {}
         self._lock = threading.Lock()
+        self.hostile = HostileSite()  # its own hosts; not part of the truth
 
     # -- index --------------------------------------------------------------------------------
     def _build_index(self) -> None:
@@ -359,6 +361,8 @@ class WireNetwork:
     def respond(self, host: str, path: str, query: str,
                 first_visit: Callable[[str], bool]) -> Response:
         """Answer a GET for ``http://host/path?query``; ``first_visit`` tracks flaky pages."""
+        if self.hostile.serves(host):
+            return self.hostile.respond(host, path, query)
         if host == OFFSITE_HOST:
             body = b"<html><body><p>Off-site page.</p></body></html>"
             return Response(200, body)

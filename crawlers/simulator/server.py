@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import urlsplit
 
+from .hostile import StreamedResponse
 from .network import WireNetwork
 from .sites import Response
 
@@ -71,6 +72,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(resp, head)
 
     def _send(self, resp: Response, head: bool) -> None:
+        if isinstance(resp, StreamedResponse):  # the hostile site's own framing
+            resp.write_to(self, head)
+            return
         body = resp.body
         accept = self.headers.get("Accept-Encoding", "")
         gzipped = (resp.compressible and resp.status == 200 and body

@@ -13,6 +13,9 @@ Spider arguments (``-a name=value``):
 - ``since`` / ``until`` (``YYYY-MM-DD``): backfill. Feeds, sitemaps, listings and date
   archives are read for that range only, walking back until they pass it.
 - ``max_releases``: stop requesting releases after this many.
+- ``resume``: this run folder holds an interrupted run's manifest (``crawlers.resume``);
+  release URLs it archived successfully are not fetched again, and count towards
+  ``max_releases``. Discovery documents are fetched again.
 """
 
 from __future__ import annotations
@@ -28,14 +31,23 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.exceptions import CloseSpider, DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from crawlers.items import PageRecord
 from crawlers.registry import Discovery, Source
-from crawlers.runinfo import load_state, new_run_id, save_state
+from crawlers.runinfo import (
+    MANIFEST_NAME,
+    archived_release_urls,
+    load_state,
+    new_run_id,
+    read_manifest,
+    run_dir_for,
+    save_state,
+)
 
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, recover=False
@@ -83,6 +95,41 @@ def read_known_urls(path: str | Path | None) -> set[str]:
         return set()
     with open(path, encoding="utf-8") as fh:
         return {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def link_refusal(url: str, max_length: int) -> str | None:
+    """Why a discovered link must not be requested (``unsafe_scheme`` for javascript:,
+    data:, file: and the like; ``url_too_long``), or None."""
+    if urlsplit(url).scheme.lower() not in WEB_SCHEMES:
+        return "unsafe_scheme"
+    if max_length and len(url) > max_length:
+        return "url_too_long"
+    return None
+
+
+def error_reason(failure: Failure) -> tuple[str, bool]:
+    """The recorded reason of a request that produced no response, and whether it counts
+    as a failed fetch (network errors do; refusals by a rule of ours do not)."""
+    msg = str(failure.value).lower()
+    if failure.check(IgnoreRequest):
+        for prefix, reason in (("address_refused", "address_refused"),
+                               ("redirect_loop", "redirect_loop"),
+                               ("archive_write_failed", "archive_write_failed")):
+            if msg.startswith(prefix):
+                return reason, False
+        if "max redirections" in msg:
+            return "too_many_redirects", False
+        if "download_maxsize" in msg:       # a compressed body too large once decoded
+            return "too_large", False
+        if "offsite" in msg:
+            return "offsite", False
+        return ("robots_disallowed" if "robots" in msg else "ignored"), False
+    if failure.check(DownloadCancelledError, CancelledError):
+        return "too_large", False           # DOWNLOAD_MAXSIZE is our only cancellation
+    return f"network_error:{failure.type.__name__}", True
 
 
 class FeedError(ValueError):
@@ -144,7 +191,8 @@ class ReleaseSpider(Spider):
 
     def __init__(self, run_id: str | None = None, max_releases: str | int | None = None,
                  known_urls: str | None = None, since: str | None = None,
-                 until: str | None = None, *args: Any, **kwargs: Any) -> None:
+                 until: str | None = None, resume: str | None = None, *args: Any,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.run_id = run_id or new_run_id()
         self.allowed_domains = list(self.source.allowed_domains)
@@ -159,12 +207,25 @@ class ReleaseSpider(Spider):
         self._releases_requested = 0
         self._listing_pages = 0
         self._failures = 0
+        self.resuming = str(resume or "").lower() not in ("", "0", "false", "no")
+        self.carried: list[dict[str, Any]] = []   # the interrupted run's records
+        self.archived: set[str] = set()            # its successfully archived release URLs
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReleaseSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.data_dir = Path(crawler.settings.get("WIREDESK_DATA_DIR")).resolve()
         spider.state = load_state(spider.data_dir, spider.name)
+        manifest = run_dir_for(spider.data_dir, spider.name, spider.run_id) / MANIFEST_NAME
+        if spider.resuming:
+            # Discovery is fetched again in full: validators an interrupted run may have
+            # learnt would answer 304 for documents it never finished reading.
+            spider.state["validators"] = {}
+        if spider.resuming and manifest.exists():
+            spider.carried = read_manifest(manifest)
+            spider.archived = archived_release_urls(spider.carried)
+            spider._releases_requested = len({r.get("url") for r in spider.carried
+                                              if r.get("url") in spider.archived})
         if spider.backfill and spider.until is None:
             spider.until = spider.today()
         return spider
@@ -178,6 +239,11 @@ class ReleaseSpider(Spider):
 
     # -- start ---------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
+        if self.resuming:
+            self.crawler.stats.set_value("wiredesk/resumed", True)
+            self.crawler.stats.set_value("wiredesk/resume/records_carried", len(self.carried))
+            self.crawler.stats.set_value("wiredesk/resume/releases_carried",
+                                         self._releases_requested)
         for endpoint in self.source.discovery:
             if endpoint.kind == "archive":
                 for day in self.archive_days():
@@ -256,6 +322,9 @@ class ReleaseSpider(Spider):
         if url in self.known:
             stats.inc_value("wiredesk/skipped_quietly/known")
             return None
+        if url in self.archived:
+            stats.inc_value("wiredesk/skipped_quietly/archived_before_resume")
+            return None
         meta = {"wd_role": "release", "wd_via": via, "wd_from": origin,
                 "wd_published": published, "wd_title": title}
         if not self.is_allowed(url):
@@ -291,6 +360,10 @@ class ReleaseSpider(Spider):
                 reason = "feed_not_xml"
                 self.logger.warning("unreadable %s at %s: %s", kind, response.url, exc)
                 self.crawler.stats.inc_value("wiredesk/errors/feed_not_xml")
+            except Exception as exc:  # noqa: BLE001 - a hostile document never stops a run
+                reason = "discovery_unreadable"
+                self.logger.warning("cannot read %s at %s: %r", kind, response.url, exc)
+                self.crawler.stats.inc_value("wiredesk/errors/discovery_unreadable")
         yield self.record(response, response.request, reason=reason, links_found=len(found),
                           flags=flags)
         yield from found
@@ -301,8 +374,11 @@ class ReleaseSpider(Spider):
         for entry in feed_entries(parse_xml(response.body, FEED_ROOTS)):
             if not entry["url"]:
                 continue
-            url = urljoin(response.url, entry["url"])
-            if self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
+            url = urljoin(response.url, entry["url"].strip())
+            if refused := self.refuse_link(url, "rss", response.url, entry["published"],
+                                           entry["title"]):
+                yield refused
+            elif self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
                 yield self.release_request(url, "rss", response.url, entry["published"],
                                            entry["title"])
 
@@ -310,8 +386,9 @@ class ReleaseSpider(Spider):
 
     def read_robots(self, response: Response, _endpoint: Discovery | None,
                     _day: date | None = None) -> Iterator[Request]:
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-            yield self.discovery_request(url, "sitemap", origin=response.url)
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield self.refuse_link(url, "robots", response.url, role="discovery") \
+                or self.discovery_request(url, "sitemap", origin=response.url)
 
     def read_sitemap(self, response: Response, _endpoint: Discovery | None,
                      _day: date | None = None) -> Iterator[Request | PageRecord | None]:
@@ -321,8 +398,12 @@ class ReleaseSpider(Spider):
             loc = entry.get("loc")
             if not loc:
                 continue
-            url = urljoin(response.url, loc)
-            if sitemap.type == "sitemapindex":
+            url = urljoin(response.url, loc.strip())
+            role = "discovery" if sitemap.type == "sitemapindex" else "release"
+            if refused := self.refuse_link(url, "sitemap", response.url, entry.get("lastmod"),
+                                           role=role):
+                yield refused
+            elif sitemap.type == "sitemapindex":
                 # A child sitemap last changed before the range holds nothing in it.
                 lastmod = parse_date(entry.get("lastmod"))
                 if self.backfill and lastmod and self.since and lastmod < self.since:
@@ -356,21 +437,33 @@ class ReleaseSpider(Spider):
         older than the backfill range."""
         via = "archive" if day else "listing"
         seen: set[str] = set()
-        new = dated = older = 0
+        new = dated = older = taken = 0
+        cap = self.settings.getint("WIREDESK_MAX_LINKS_PER_PAGE")
+        stats = self.crawler.stats
         for href, printed in self.listing_entries(response, endpoint):
             url = urljoin(response.url, href.strip())
             parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or url in seen:
+            if parts.scheme.lower() not in WEB_SCHEMES:
+                stats.inc_value("wiredesk/links/refused/unsafe_scheme")  # never requested
+                continue
+            if url in seen:
                 continue
             seen.add(url)
             if not (self.is_allowed(url) and self.source.is_release_path(parts.path)):
+                continue
+            taken += 1
+            if cap and taken > cap:
+                stats.inc_value("wiredesk/links/capped")    # counted, not requested
+                continue
+            if refused := self.refuse_link(url, via, response.url, printed):
+                yield refused
                 continue
             when = day or parse_date(printed)
             if when is not None:
                 dated += 1
                 older += bool(self.since and when < self.since)
             req = self.release_request(url, via, response.url, published=printed, day=when)
-            new += isinstance(req, Request)
+            new += isinstance(req, Request) or url in self.archived
             yield req
         nxt = response.css((endpoint.next if endpoint else None) or DEFAULT_NEXT).get()
         self._listing_pages += 1
@@ -387,6 +480,22 @@ class ReleaseSpider(Spider):
                                      origin=response.url, day=day)
 
     read_archive = read_listing
+
+    def refuse_link(self, url: str, via: str, origin: str, published: str | None = None,
+                    title: str | None = None, role: str = "release") -> PageRecord | None:
+        """A skip record for a link that must not be requested (see :func:`link_refusal`;
+        a discovery link off the allowed domains is ``offsite``), counted in
+        ``wiredesk/links/refused/<reason>``; None for a link that may be requested."""
+        reason = link_refusal(url, self.settings.getint("URLLENGTH_LIMIT"))
+        if reason is None and role == "discovery" and not self.is_allowed(url):
+            reason = "offsite"
+        if reason is None:
+            return None
+        self.crawler.stats.inc_value(f"wiredesk/links/refused/{reason}")
+        return PageRecord(source_id=self.source.id, run_id=self.run_id, url=url,
+                          role=role, discovered_via=via, discovered_from=origin,
+                          feed_published=published, feed_title=title,
+                          fetched_at=datetime.now(UTC).isoformat(), flags=[], reason=reason)
 
     # -- releases -----------------------------------------------------------------------
     def parse_release(self, response: Response) -> Iterator[PageRecord]:
@@ -405,17 +514,7 @@ class ReleaseSpider(Spider):
         """Record a request that produced no response (robots.txt, off-site, address guard,
         network)."""
         request = failure.request  # type: ignore[attr-defined]
-        failed = False
-        if failure.check(IgnoreRequest):
-            msg = str(failure.value).lower()
-            reason = "robots_disallowed" if "robots" in msg else "ignored"
-            if "offsite" in msg:
-                reason = "offsite"
-            elif msg.startswith("address_refused"):
-                reason = "address_refused"
-        else:
-            reason = f"network_error:{failure.type.__name__}"
-            failed = True
+        reason, failed = error_reason(failure)
         self.crawler.stats.inc_value(f"wiredesk/skipped/{reason.split(':')[0]}")
         yield self.record(None, request, reason=reason)
         self.count_outcome(None if failed else 0, reason)
@@ -451,4 +550,5 @@ class ReleaseSpider(Spider):
                                 f"discovery found no release links in {runs} runs in a row")
                 self.logger.warning("%s: discovery found no release links in %d runs; "
                                     "has the layout changed?", self.name, runs)
-        save_state(self.data_dir, self.name, self.state)
+        if not stats.get_value("wiredesk/resumable"):  # an interrupted run changes nothing
+            save_state(self.data_dir, self.name, self.state)

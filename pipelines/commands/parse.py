@@ -8,17 +8,17 @@ from typing import Any
 
 import typer
 
-from pipelines.commands import dump_json_line
+from pipelines.commands import dump_json_line, say
 
 
 def parsed_json(text: str, title: str | None = None, url: str | None = None,
                 published: str | None = None) -> dict[str, Any]:
     """The JSON document printed for one release: every parsed field plus published_at."""
-    from pipelines.parse.release import parse_release
     from pipelines.published import parse_timestamp, reconcile_published
+    from pipelines.releases import parse_guarded
 
     hint = parse_timestamp(published)
-    parsed = parse_release(text, title=title, published_hint=hint)
+    parsed = parse_guarded(text, title, hint)
     dl = parsed.dateline
     when, offset, evidence = reconcile_published(
         published, None, dl.date if dl else None, dateline_time=dl.time if dl else None,
@@ -53,18 +53,18 @@ def parse(
         dump_json_line(data)
         return
     dl = data["dateline"]
-    typer.echo(f"dateline: {dl['raw'] if dl else '-'}  [{data['parse_status']}]")
+    say(f"dateline: {dl['raw'] if dl else '-'}  [{data['parse_status']}]")
     if dl:
-        typer.echo(f"  city={dl['city']} region={dl['region']} country={dl['country']} "
+        say(f"  city={dl['city']} region={dl['region']} country={dl['country']} "
                    f"date={dl['date']} month_day={dl['month_day']} agency={dl['agency']}")
-    typer.echo(f"agency: {data['agency'] or '-'}  published_at: {data['published_at'] or '-'}"
+    say(f"agency: {data['agency'] or '-'}  published_at: {data['published_at'] or '-'}"
                f"  language: {data['language'] or '-'}")
-    typer.echo(f"tickers: {', '.join(data['tickers']) or '-'}")
+    say(f"tickers: {', '.join(data['tickers']) or '-'}")
     for ent in data["entities"]:
-        typer.echo(f"  {ent['kind']}: {ent['name']}"
+        say(f"  {ent['kind']}: {ent['name']}"
                    + (f" ({ent['acronym']})" if ent["acronym"] else ""))
-    typer.echo("")
-    typer.echo(data["body_main"])
+    say("")
+    say(data["body_main"])
 
 
 def register(app: typer.Typer) -> None:

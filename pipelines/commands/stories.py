@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from pipelines.commands import dump_json_line
+from pipelines.commands import dump_json_line, say
 
 
 def cluster(
@@ -34,7 +34,7 @@ def _release(con: object, key: str) -> dict:
                             "WHERE r.release_id = ? OR r.canonical_url = ? "
                             "OR list_contains(r.urls, ?)", [key, key, key])
     if not rows:
-        typer.echo(f"error: no release {key!r} in the warehouse", err=True)
+        say(f"error: no release {key!r} in the warehouse", err=True)
         raise typer.Exit(1)
     return rows[0]
 
@@ -68,7 +68,7 @@ def explain(
                         "same_story_in_warehouse": stored_same})
         return
     for label, rel in (("A", ra), ("B", rb)):
-        typer.echo(f"{label}: {rel['release_id']} [{rel['source_id']}] {rel['title'] or ''}")
+        say(f"{label}: {rel['release_id']} [{rel['source_id']}] {rel['title'] or ''}")
     typer.echo(f"shingle Jaccard ~{score.jaccard:.2f}, containment ~{score.containment:.2f}; "
                f"facts shared {score.fact_overlap:.0%}, figures {score.number_overlap:.0%} "
                f"({score.shared_numbers} shared)")

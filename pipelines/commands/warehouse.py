@@ -18,11 +18,13 @@ from typing import Annotated, Any
 import duckdb
 import typer
 
-from pipelines.commands import json_default
+from pipelines.commands import json_default, say
 
 DB_HELP = ("Warehouse file (default: $WIREDESK_DB, else $WIREDESK_DATA_DIR/warehouse.duckdb); "
            "commands read its published copy <name>.read.duckdb beside it.")
-FORMAT_HELP = "Output: table (aligned), csv, json (an array) or jsonl (one object a line)."
+FORMAT_HELP = ("Output: table (aligned; control characters shown as escapes), csv, json (an "
+               "array) or jsonl (one object a line). csv and json are written as stored: "
+               "a CSV cell may start with '=' (import it as text into a spreadsheet).")
 DbOption = Annotated[Path | None, typer.Option("--db", help=DB_HELP)]
 REPL_HELP = """\
 Statements end with ';'. Commands:
@@ -36,7 +38,7 @@ Statements end with ';'. Commands:
 
 def fail(message: str) -> typer.Exit:
     """Print an error on stderr and return the exit to raise (code 1)."""
-    typer.echo(f"Error: {message}", err=True)
+    say(f"Error: {message}", err=True)
     return typer.Exit(1)
 
 
@@ -123,7 +125,7 @@ def dot_command(con: duckdb.DuckDBPyConnection, line: str, state: dict[str, Any]
             "WHERE database_name = current_database() AND schema_name = 'main' "
             "AND table_name = ? ORDER BY column_index", [arg]).fetchall()
         if not rows:
-            typer.echo(f"Error: no table or view named {arg!r}", err=True)
+            say(f"Error: no table or view named {arg!r}", err=True)
         else:
             write_table(["column", "type", "comment"], rows, sys.stdout)
     elif word == ".format" and arg in FORMATS:
@@ -162,7 +164,7 @@ def interactive(con: duckdb.DuckDBPyConnection, fmt: str, max_rows: int) -> None
             try:
                 run_statements(con, "\n".join(buffer), state["fmt"], max_rows)
             except duckdb.Error as exc:
-                typer.echo(f"Error: {exc}", err=True)
+                say(f"Error: {exc}", err=True)
             buffer = []
 
 
@@ -245,10 +247,10 @@ def search(
             else "undated"
         agency = f" ({h.agency})" if h.agency else ""
         carried = f"  carried by {h.carriers}" if h.carriers > 1 else ""
-        typer.echo(f"{h.rank:>2}. {h.title or '(no headline)'}")
-        typer.echo(f"    {when} UTC  {h.source_id}{agency}  score {h.score:.3f}{carried}")
-        typer.echo(f"    {h.snippet}")
-        typer.echo(f"    {h.url}\n")
+        say(f"{h.rank:>2}. {h.title or '(no headline)'}")
+        say(f"    {when} UTC  {h.source_id}{agency}  score {h.score:.3f}{carried}")
+        say(f"    {h.snippet}")
+        say(f"    {h.url}\n")
 
 
 # --- export ------------------------------------------------------------------------------
@@ -297,14 +299,13 @@ def status(
     if fmt == "json":
         typer.echo(json.dumps(info, default=json_default, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"warehouse   {warehouse}")
-    typer.echo(f"read copy   {read_copy} (published {published:%Y-%m-%d %H:%M:%S} UTC)")
-    typer.echo(f"schema      version {info['schema_version']}")
-    typer.echo("rows        " + ", ".join(f"{k}={v}" for k, v in info["counts"].items()))
-    typer.echo(f"newest      published {info['newest_published_at']}, "
-               f"seen {info['newest_seen_at']}")
+    say(f"warehouse   {warehouse}")
+    say(f"read copy   {read_copy} (published {published:%Y-%m-%d %H:%M:%S} UTC)")
+    say(f"schema      version {info['schema_version']}")
+    say("rows        " + ", ".join(f"{k}={v}" for k, v in info["counts"].items()))
+    say(f"newest      published {info['newest_published_at']}, seen {info['newest_seen_at']}")
     s = info["search"]
-    typer.echo("search      " + (f"{s['documents']} releases indexed (built {s['built_at']})"
+    say("search      " + (f"{s['documents']} releases indexed (built {s['built_at']})"
                                  if s["indexed"] else "no index yet"))
     typer.echo("")
     sources = info["sources"]

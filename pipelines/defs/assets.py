@@ -7,6 +7,7 @@ and the warehouse (``warehouse.load``). Partition semantics: ``pipelines.defs.pa
 
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,12 +27,14 @@ from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.defs.warehouse_rows import drop_loaded_elsewhere
+from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
 from pipelines.published import parse_timestamp
 from pipelines.releases import release_rows
 from warehouse.crawlstate import known_release_urls
 from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
+from warehouse.repair import repair_stories
 
 WRITER_POOL = "duckdb_writer"
 OWNERS = ["team:wiredesk"]
@@ -46,19 +49,24 @@ INBOX_ROW = {"source_id": INBOX, "name": "Inbox (dropped WARC archives)", "kind"
     owners=OWNERS,
     description="Crawl one source with Scrapy (in a subprocess) for one UTC day; every "
     "response lands in WARC files with a manifest under data/raw/<source>/<run>/. The "
-    "inbox partition instead claims WARC files dropped into data/inbox/.",
+    "inbox partition instead claims WARC files dropped into data/inbox/. One run per "
+    "source at a time: a second is refused (pipelines/locks.py).",
 )
 def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
               warehouse: WarehouseResource) -> dict[str, Any]:
     source_id, day = split_key(context.partition_key)
-    if source_id == INBOX:
-        run = crawler.import_inbox(day)
-        known: set[str] = set()
-    else:
-        with warehouse.read() as con:
-            known = (known_release_urls(con, source_id, exclude_partition=context.partition_key)
-                     if con is not None else set())
-        run = crawler.crawl(registry()[source_id], known_urls=known)
+    with hold(crawler.data_dir, source_id, run_id=context.run.run_id,
+              partition=str(context.partition_key)):
+        if source_id == INBOX:
+            run = crawler.import_inbox(day)
+            known: set[str] = set()
+        else:
+            with warehouse.read() as con:
+                known = (known_release_urls(con, source_id,
+                                            exclude_partition=context.partition_key)
+                         if con is not None else set())
+            run = crawler.crawl(registry()[source_id], known_urls=known,
+                                partition_key=str(context.partition_key))
     stats = run.stats
     context.add_output_metadata({
         "run_id": run.run_id,
@@ -69,6 +77,8 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
         "retries": stats.get("retry/count", 0),
         "release_records": stats.get("wiredesk/records/release", 0),
         "known_release_urls": len(known),
+        "resumed": run.resumed,
+        "records_carried_over": stats.get("wiredesk/resume/records_carried", 0),
         "finish_reason": str(stats.get("finish_reason")),
         "warc_files": md_links([Path(crawler.data_dir) / f
                                 for f in stats.get("warc_files", [])]),
@@ -90,7 +100,15 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
              raw_pages: dict[str, Any]) -> Iterator[dg.Output | dg.AssetCheckResult]:
     pages = page_rows(read_manifest(Path(raw_pages["run_dir"]) / "manifest.jsonl"))
     fetched = sum(p["role"] == "release" and p["outcome"] == "ok" for p in pages)
-    arts = clean_pages(pages, Path(crawler.data_dir).resolve())
+    try:
+        arts = clean_pages(pages, Path(crawler.data_dir).resolve())
+    except BrokenProcessPool as exc:
+        raise dg.Failure(
+            description=f"a clean worker died (killed, or out of memory) while cleaning the "
+            f"{fetched} fetched release pages of run {raw_pages['run_id']}; nothing was "
+            "loaded: materialise the partition again",
+            metadata={"run_dir": dg.MetadataValue.path(raw_pages["run_dir"])},
+        ) from exc
     reasons = reason_counts(p for p in pages if p["role"] == "release")
     yield dg.Output({"run": raw_pages, "pages": pages, "articles": arts}, metadata={
         "pages": len(pages),
@@ -234,12 +252,14 @@ def source_row(source: Any) -> dict[str, Any]:
 def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
     priority = {s.id: s.priority for s in registry().values()}
     with warehouse.connect() as con:
+        repaired = repair_stories(con, priority)  # left stale by a refresh that was killed
         counts, story_rows = refresh_stories(con, priority)
     publish(warehouse.path)
     multi = sorted((s for s in story_rows if s["carriers"] > 1),
                    key=lambda s: -s["carriers"])
     context.add_output_metadata({
         **counts,
+        "repaired_stories": repaired,
         "multi_carrier_stories": len(multi),
         "preview": md_table(multi, ["title", "carriers", "members"]),
     })

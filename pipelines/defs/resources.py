@@ -20,9 +20,6 @@ from pipelines.inbox import INBOX_SOURCE, claim, warc_records
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
 
-# Scrapy setting naming a file of release URLs the warehouse already holds (one a line),
-# for incremental crawls; a spider that honours it skips those URLs.
-
 
 class CrawlerResource(dg.ConfigurableResource):
     """Runs crawls out of process. Simulated sources are crawled through the simulated
@@ -42,8 +39,10 @@ class CrawlerResource(dg.ConfigurableResource):
         """Where other crawlers drop WARC archives: ``<data>/inbox/``."""
         return Path(self.data_dir) / "inbox"
 
-    def crawl(self, source: Source, known_urls: Collection[str] = ()) -> CrawlRun:
-        """Crawl one source to completion; ``known_urls`` are handed to the spider."""
+    def crawl(self, source: Source, known_urls: Collection[str] = (),
+              partition_key: str | None = None) -> CrawlRun:
+        """Crawl one source to completion; ``known_urls`` are handed to the spider. An
+        interrupted crawl of the same partition is resumed (``crawlers/resume.py``)."""
         settings: dict[str, str] = {}
         if source.network == "simulated":
             settings.update(SIMULATED_SETTINGS)
@@ -51,10 +50,12 @@ class CrawlerResource(dg.ConfigurableResource):
             settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(self.requests_per_domain)
         if source.network != "simulated":
             return run_crawl(source.id, Path(self.data_dir), settings=settings or None,
-                             max_releases=self.max_releases, known_urls=known_urls)
+                             max_releases=self.max_releases, known_urls=known_urls,
+                             resume_key=partition_key)
         with self.simulator() as proxy:
             return run_crawl(source.id, Path(self.data_dir), proxy=proxy, settings=settings,
-                             max_releases=self.max_releases, known_urls=known_urls)
+                             max_releases=self.max_releases, known_urls=known_urls,
+                             resume_key=partition_key)
 
     def import_inbox(self, day: str) -> CrawlRun:
         """Claim the archives waiting in the inbox into ``raw/inbox/<day>/`` and write a

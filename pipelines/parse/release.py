@@ -177,8 +177,13 @@ def _parse(text: str, title: str | None, published_hint: datetime | date | None
         return _empty(bad)
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if bad in ("rtl_script", "non_latin_script"):  # the text, no English rules
-        body = "\n".join(paragraphs)
-        return _empty(bad, detect_language(body), body)
+        # but a dateline printed in Latin letters ("ISLAMABAD, July 3 (APP):") is read
+        dateline, _ = _find_dateline(paragraphs, _year_hint(published_hint, text))
+        body = "\n".join(p for p in paragraphs if p)
+        parsed = _empty(bad, detect_language(body), body)
+        if dateline is not None:
+            parsed.dateline, parsed.agency = dateline, dateline.agency
+        return parsed
 
     headline = None
     if title and paragraphs and _norm(paragraphs[0]) == _norm(title):

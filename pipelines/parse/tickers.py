@@ -87,6 +87,23 @@ def _company_before(text: str, pos: int) -> str | None:
 
 _COLON_RE = re.compile(r"[:：]")
 _REACH = 48  # longest printed exchange name, plus spacing, before the colon
+# how every exchange name ends (lowercase): a colon after anything else holds no ticker
+_NAME_ENDS = tuple(sorted({re.split(r"[\s\-]+", n)[-1].lower() for n in EXCHANGES}))
+
+
+def _after_exchange_name(text: str, pos: int) -> bool:
+    """True when the word just before the colon at ``pos`` can end an exchange name.
+
+    A cheap test that keeps colon-dense hostile text (``::::``, ``a:a:a:``) from costing a
+    regex search over the whole window at every colon.
+    """
+    i = pos
+    while i > 0 and pos - i < _REACH and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and i - j < _REACH and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    return j < i and text[j:i].lower().endswith(_NAME_ENDS)
 
 
 def _ticker_matches(text: str) -> list[re.Match[str]]:
@@ -95,7 +112,7 @@ def _ticker_matches(text: str) -> list[re.Match[str]]:
     last_end = -1
     for colon in _COLON_RE.finditer(text):
         pos = colon.start()
-        if pos < last_end:
+        if pos < last_end or not _after_exchange_name(text, pos):
             continue
         m = _TICKER_RE.search(text, max(0, pos - _REACH, last_end), pos + 80)
         while m and m.start() < pos + 1:
