@@ -255,3 +255,23 @@ def test_two_runs_of_the_same_partition_at_once(place, truth):
     assert any(r.returncode == 0 for r in results)
     assert_matches_truth(place.db, truth, ["prwire"])
     assert rows(place.db, "SELECT count(*) FROM crawl_runs") == [(1,)]
+
+
+def test_kill_mid_crawl_resumes_in_the_partitions_next_run(place, truth):
+    """The crawl subprocess dies after 10 release records; the partition's next run resumes
+    that run folder (same run id, no second folder) and loads exactly the truth."""
+    crashed = place.run(["prwire"], crash="manifest.after_release:10")
+    assert crashed.returncode == 1, crashed.stderr[-2000:]
+    runs = [p for p in (place.data / "raw" / "prwire").iterdir() if p.is_dir()]
+    assert len(runs) == 1 and not (runs[0] / "stats.json").exists()
+    archived = [r for r in map(json.loads, (runs[0] / "manifest.jsonl").open())
+                if r["role"] == "release" and r.get("warc_file") and not r.get("reason")]
+    assert archived
+    again = place.run(["prwire"])
+    assert again.returncode == 0, again.report
+    assert [p for p in (place.data / "raw" / "prwire").iterdir() if p.is_dir()] == runs
+    stats = json.loads((runs[0] / "stats.json").read_text())
+    assert stats["wiredesk/resumed"]
+    assert stats["wiredesk/resume/releases_carried"] == len(archived)
+    assert rows(place.db, "SELECT DISTINCT run_id FROM crawl_runs") == [(runs[0].name,)]
+    assert_matches_truth(place.db, truth, ["prwire"])
