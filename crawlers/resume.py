@@ -52,17 +52,24 @@ RESUME_MAX_AGE = timedelta(hours=float(os.environ.get("WIREDESK_RESUME_MAX_AGE_H
 LOCK_NAME = ".lock"
 
 
-def lock_run(run_dir: Path) -> int | None:
-    """Take the run's exclusive lock (non-blocking): its file descriptor, or None if another
-    process holds it. Hand the descriptor to the crawl subprocess (``pass_fds``) so the
-    lock lives as long as the crawl does, even if the launcher dies first."""
-    fd = os.open(run_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+def try_lock(path: Path) -> int | None:
+    """Take an exclusive ``flock`` on ``path`` (created if missing) without waiting: its
+    file descriptor, or None if another process holds it. The kernel drops the lock when
+    the descriptor is closed or its holder dies, even by SIGKILL."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
         return None
     return fd
+
+
+def lock_run(run_dir: Path) -> int | None:
+    """Take the run's exclusive lock (see :func:`try_lock`). Hand the descriptor to the
+    crawl subprocess (``pass_fds``) so the lock lives as long as the crawl does, even if
+    the launcher dies first."""
+    return try_lock(run_dir / LOCK_NAME)
 
 
 def read_run_info(run_dir: Path) -> dict[str, Any] | None:

@@ -36,7 +36,7 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
 
         from crawlers.registry import enabled_sources
         from pipelines.definitions import build_defs
-        from pipelines.defs.runner import materialise_sources, refresh_stories
+        from pipelines.defs.runner import materialise_sources, run_story_refresh
 
         defs = build_defs()
         instance = DagsterInstance.get()
@@ -45,7 +45,7 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
             if not materialise_sources(defs, [source.id], instance)[source.id]:
                 raise SystemExit(f"ingest of {source.id} failed")
         console.print("  grouping copies into stories …")
-        if not refresh_stories(defs, instance):
+        if not run_story_refresh(defs, instance):
             raise SystemExit("story refresh failed")
         db_path = defs.resources["warehouse"].path
     return show_summary(Path(db_path), console)

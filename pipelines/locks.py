@@ -14,7 +14,6 @@ leaves a stale lock; the file itself stays, holding the last holder's details.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -22,6 +21,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from crawlers.resume import try_lock
 
 
 class SourceBusy(RuntimeError):
@@ -59,12 +60,10 @@ def hold(data_dir: Path | str, name: str, **details: Any) -> Iterator[Path]:
     """
     path = lock_path(data_dir, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = try_lock(path)
+    if fd is None:
+        raise SourceBusy(path, read_holder(path))
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SourceBusy(path, read_holder(path)) from None
         holder = {"pid": os.getpid(), **details,
                   "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)

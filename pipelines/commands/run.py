@@ -54,7 +54,7 @@ def run(
     from dagster._core.errors import DagsterHomeNotSetError
 
     from pipelines.definitions import build_defs
-    from pipelines.defs.runner import materialise_sources, refresh_stories
+    from pipelines.defs.runner import materialise_sources, run_story_refresh
 
     ids = source_ids(sources)
     defs = build_defs()
@@ -67,7 +67,7 @@ def run(
     for source_id in ids:
         typer.echo(f"crawling {source_id} …")
         results.update(materialise_sources(defs, [source_id], instance))
-    if any(results.values()) and not refresh_stories(defs, instance):
+    if any(results.values()) and not run_story_refresh(defs, instance):
         typer.echo("story refresh failed", err=True)
         results["stories"] = False
     typer.echo("\nsource          result  details")

@@ -121,8 +121,8 @@ def materialise_sources(
             for source_id in source_ids}
 
 
-def refresh_stories(defs: dg.Definitions, instance: dg.DagsterInstance, quiet: bool = True
-                    ) -> bool:
+def run_story_refresh(defs: dg.Definitions, instance: dg.DagsterInstance, quiet: bool = True
+                      ) -> bool:
     """Run the story refresh job; returns whether it succeeded."""
     return _refresh(defs, instance, quiet).success
 
