@@ -50,6 +50,7 @@ METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")}
 REFUSED = "address_refused"
 REDIRECT_LOOP = "redirect_loop"
+WEB_SCHEMES = ("http", "https")     # the only schemes ever requested
 
 
 def refused_address(address: str) -> bool:
@@ -126,7 +127,7 @@ class AddressGuardMiddleware:
             return None
         if not url or interval >= settings.getfloat("METAREFRESH_MAXDELAY"):
             return None
-        if urlsplit(url).scheme.lower() not in ("http", "https"):
+        if urlsplit(url).scheme.lower() not in WEB_SCHEMES:
             request.meta["dont_redirect"] = True
             self.crawler.stats.inc_value("wiredesk/guard/unsafe_meta_refresh")
             return None
@@ -138,7 +139,7 @@ class AddressGuardMiddleware:
 
     async def _check(self, url: str, request: Request) -> None:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
+        if parts.scheme not in WEB_SCHEMES:
             self._refuse(request, f"scheme {parts.scheme!r} of {url}")
         host = (parts.hostname or "").lower().rstrip(".")
         if not host or host in METADATA_HOSTS or host == "localhost" \

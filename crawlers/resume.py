@@ -89,10 +89,8 @@ def interrupted(run_dir: Path) -> bool:
     """True if the run never finished: no ``stats.json``, or stats marked resumable."""
     try:
         stats = json.loads((run_dir / STATS_NAME).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (OSError, ValueError):  # missing, or unreadable: never finished
         return True
-    except (OSError, ValueError):
-        return True  # a stats file that cannot be read was never finished
     return bool(stats.get("wiredesk/resumable"))
 
 

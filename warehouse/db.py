@@ -68,6 +68,18 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: committed at its end, rolled back on an error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except Exception:
+        rollback(con)
+        raise
+
+
+@contextmanager
 def disk_full_as(path: Path | str) -> Iterator[None]:
     """Raise :class:`WarehouseDiskFull` naming ``path`` for an out-of-space error inside."""
     try:
@@ -144,17 +156,12 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
             continue
         chunks = transaction_chunks(con, sql)
         for i, chunk in enumerate(chunks):
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(con):
                 for statement in chunk:
                     con.execute(statement)
                 if i == len(chunks) - 1:
                     con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                                 [number, name])
-                con.execute("COMMIT")
-            except Exception:
-                rollback(con)
-                raise
     return current_version(con)
 
 
@@ -187,14 +194,9 @@ def transaction_chunks(con: duckdb.DuckDBPyConnection, sql: str) -> list[list[st
 def apply_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     """(Re)create every mart view in one transaction; returns the file names applied."""
     files = mart_files()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for _, sql in files:
             con.execute(sql)
-        con.execute("COMMIT")
-    except Exception:
-        rollback(con)
-        raise
     return [name for name, _ in files]
 
 

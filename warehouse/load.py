@@ -10,7 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from crawlers.faults import crash_point
-from warehouse.db import database_path, disk_full_as, rollback
+from warehouse.db import database_path, disk_full_as, transaction
 
 # Tables whose rows belong to one partition, and are replaced when it is loaded again.
 PARTITION_TABLES = ("mentions", "contacts", "releases", "articles", "pages", "crawl_runs")
@@ -41,16 +41,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[
 
 def upsert_sources(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> None:
     """Replace the sources table's rows for the given sources."""
-    with disk_full_as(database_path(con)):
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for row in rows:
-                con.execute("DELETE FROM sources WHERE source_id = ?", [row["source_id"]])
-            insert_rows(con, "sources", rows)
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
+    with disk_full_as(database_path(con)), transaction(con):
+        for row in rows:
+            con.execute("DELETE FROM sources WHERE source_id = ?", [row["source_id"]])
+        insert_rows(con, "sources", rows)
 
 
 def replace_partition(
@@ -76,22 +70,16 @@ def replace_partition(
         for name, rows in (("pages", pages), ("articles", articles), ("releases", releases),
                            ("mentions", mentions), ("contacts", contacts))
     }
-    with disk_full_as(database_path(con)):
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table in PARTITION_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
-            crash_point("load.after_delete")
-            counts = {"crawl_runs": insert_rows(
-                con, "crawl_runs", [{**run, "partition_key": partition_key}])}
-            for name in ("pages", "articles", "releases", "contacts", "mentions"):
-                counts[name] = insert_rows(con, name, stamped[name])
-            counts["new_entities"] = insert_new_entities(con, entities)
-            crash_point("load.before_commit")
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
+    with disk_full_as(database_path(con)), transaction(con):
+        for table in PARTITION_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
+        crash_point("load.after_delete")
+        counts = {"crawl_runs": insert_rows(
+            con, "crawl_runs", [{**run, "partition_key": partition_key}])}
+        for name in ("pages", "articles", "releases", "contacts", "mentions"):
+            counts[name] = insert_rows(con, name, stamped[name])
+        counts["new_entities"] = insert_new_entities(con, entities)
+        crash_point("load.before_commit")
     crash_point("load.after_commit")
     return counts
 

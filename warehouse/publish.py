@@ -2,8 +2,9 @@
 
 After each load the writer's file is copied beside itself and swapped in with an atomic
 rename, so a reader opens either the old copy or the new one, never a half-written file.
-Before the copy, the marts are re-applied and the full-text index is rebuilt if the
-releases changed, so the copy always carries current views and search.
+Before the copy, the full-text index is rebuilt if the releases changed; the marts were
+re-applied when the writable connection was opened, so the copy always carries current
+views and search.
 
 The copy is taken while the writable connection is still open: DuckDB lets no other
 process open the file meanwhile, so no load can change it half-way through the copy. A
@@ -17,6 +18,8 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+
+import duckdb
 
 from crawlers.faults import crash_point
 from warehouse.db import connect, disk_full_as
@@ -34,13 +37,18 @@ def temp_copies(target: Path) -> list[Path]:
     return sorted(target.parent.glob(f".{target.name}.*.tmp"))
 
 
-def publish(db_path: Path | str) -> Path:
+def publish(db_path: Path | str, con: duckdb.DuckDBPyConnection | None = None) -> Path:
     """Refresh the search index, checkpoint the warehouse and atomically replace its read
-    copy; returns the copy's path."""
+    copy; returns the copy's path.
+
+    ``con``, the caller's writable connection to ``db_path`` (migrated and with its marts
+    applied when it was opened), is used and left open; without it, one is opened.
+    """
     db_path = Path(db_path)
     target = read_copy_path(db_path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    con = connect(db_path)
+    own = con is None
+    con = connect(db_path) if con is None else con
     try:
         with disk_full_as(db_path):
             rebuild_search(con)
@@ -58,7 +66,8 @@ def publish(db_path: Path | str) -> Path:
                 raise
         sync_dir(target.parent)
     finally:
-        con.close()
+        if own:
+            con.close()
     return target
 
 

@@ -26,8 +26,8 @@ from typing import Any, TextIO
 FORMATS = ("table", "csv", "json", "jsonl")
 CELL_WIDTH = 60
 # C0 and C1 controls (ESC starts an ANSI sequence, 0x9b is one), DEL, line and paragraph
-# separators, bidi embeddings, overrides and isolates
-_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# separators, bidi embeddings, overrides and isolates (also blanked in Dagster metadata)
+UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_BUT_LINES_RE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -42,7 +42,7 @@ def terminal_text(value: Any, keep_lines: bool = False) -> str:
     newline and tab with ``keep_lines``) and bidi control shown as an escape, e.g. ESC as
     ``\\x1b``, so stored text can never drive the terminal."""
     text = "" if value is None else str(value)
-    return (_UNSAFE_BUT_LINES_RE if keep_lines else _UNSAFE_RE).sub(_escape, text)
+    return (_UNSAFE_BUT_LINES_RE if keep_lines else UNSAFE_RE).sub(_escape, text)
 
 
 def plain(value: Any) -> Any:

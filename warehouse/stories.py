@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from crawlers.faults import crash_point
+from warehouse.db import transaction
 from warehouse.load import fetch_dicts
 
 
@@ -175,10 +176,7 @@ def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int],
                      "priority": pa.array(list(priority.values()), type=pa.int64())})
     touched = pa.table({"story_id": pa.array(sorted(story_ids or ()), type=pa.string())})
     which = "" if story_ids is None else "WHERE story_id IN (SELECT story_id FROM touched)"
-    con.execute("BEGIN TRANSACTION")
-    con.register("prio", prio)
-    con.register("touched", touched)
-    try:
+    with registered(con, prio=prio, touched=touched), transaction(con):
         con.execute(f"DELETE FROM story_members {which}")
         con.execute(f"DELETE FROM stories {which}")
         con.execute(f"""
@@ -222,13 +220,6 @@ def rebuild_stories(con: duckdb.DuckDBPyConnection, priority: dict[str, int],
         counts = story_counts(con)
         con.execute("DROP TABLE _ranked")
         crash_point("stories.before_commit")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("prio")
-        con.unregister("touched")
     return counts
 
 

@@ -472,9 +472,7 @@ def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     if is_lookalike(index):
         twin = plan_release(seed, index - 1, issuers)
         issuer, topic = twin.issuer, twin.topic
-        facts = Facts(draws, issuer)
-    if not is_lookalike(index):
-        facts = Facts(draws, issuer)
+    facts = Facts(draws, issuer)
     headline = _at(_HEADLINES[topic], r()).format_map(facts)
     sub = ""
     if topic in _SUBHEADS and r() < 0.6:

@@ -449,6 +449,12 @@ def _ok(text: str | bytes, ctype: str = "text/html; charset=utf-8") -> Response:
     return Response(200, body, ctype, compressible=False)
 
 
+def _announced(body: bytes, extra: int = 0,
+               raw_headers: list[tuple[str, str]] | None = None) -> StreamedResponse:
+    """``body`` sent whole, announcing a Content-Length ``extra`` bytes longer than it."""
+    return StreamedResponse(200, body, length=len(body) + extra, raw_headers=raw_headers or [])
+
+
 def _redirect(location: str) -> Response:
     return Response(302, b"<html><body>Moved</body></html>", headers={"Location": location},
                     compressible=False)
@@ -502,12 +508,11 @@ def _pages() -> dict[str, Callable[[], Response]]:
                                           ABSURD_LASTMODS[1:], strict=True)]
             + [(escape(INPUTS_BY_NAME["javascript_sitemap_loc"].url), "2026-07-14")]),
             SITEMAP),
-        "/listing/": listing_response,
+        "/listing/": lambda: _ok(listing()),
         "/listing/flood": lambda: _ok(flood_listing()),
         "/release/malformed.html": lambda: _ok(MALFORMED),
         "/release/cut-mid-tag.html": lambda: _ok(release("Cut short")[:-400] + "<p cla"),
-        "/release/short-body.html": lambda: StreamedResponse(
-            200, release("Short body").encode(), length=len(release("Short body")) + 5000),
+        "/release/short-body.html": lambda: _announced(release("Short body").encode(), 5000),
         "/release/png-as-html.html": lambda: _ok(PNG),
         "/release/zip-as-html.html": lambda: _ok(ZIP),
         "/release/fifty-megabytes.html": lambda: StreamedResponse(
@@ -516,9 +521,8 @@ def _pages() -> dict[str, Callable[[], Response]]:
             200, chunks=filler_chunks(HUGE_BYTES, "Fifty streamed")),
         "/release/nine-megabytes.html": lambda: StreamedResponse(
             200, chunks=filler_chunks(BIG_BYTES, "Nine"), length=BIG_BYTES),
-        "/release/gzip-bomb.html": lambda: StreamedResponse(
-            200, gzip_bomb(), length=len(gzip_bomb()),
-            raw_headers=[("Content-Encoding", "gzip")]),
+        "/release/gzip-bomb.html": lambda: _announced(
+            gzip_bomb(), raw_headers=[("Content-Encoding", "gzip")]),
         "/release/charset-contradiction.html": lambda: _ok(
             page("Caf\u00e9 cr\u00e8me", "<p>PORTWELL -- Le caf\u00e9 na\u00eff ouvre "
                  f"\u00e0 No\u00ebl. {LEAD}</p><p>{MORE}</p>",
@@ -542,9 +546,8 @@ def _pages() -> dict[str, Callable[[], Response]]:
         "/release/meta-refresh-metadata.html": lambda: _ok(page(
             "Moved", "<p>Moved.</p>", head='<meta http-equiv="refresh" '
             'content="0;url=http://169.254.169.254/latest/meta-data/">')),
-        "/release/huge-header.html": lambda: StreamedResponse(
-            200, release("Huge header").encode(), length=len(release("Huge header").encode()),
-            raw_headers=[("X-Padding", "p" * MB)]),
+        "/release/huge-header.html": lambda: _announced(
+            release("Huge header").encode(), raw_headers=[("X-Padding", "p" * MB)]),
         "/release/deep-nesting.html": lambda: _ok(nested_html()),
         "/release/scripts-only.html": lambda: _ok(
             "<html><head><script>var a=1;</script></head><body>"
@@ -552,10 +555,6 @@ def _pages() -> dict[str, Callable[[], Response]]:
             + "<noscript></noscript></body></html>"),
         "/release/sitemap-dated.html": lambda: _ok(release("Named by a dated sitemap")),
     }
-
-
-def listing_response() -> Response:
-    return _ok(listing())
 
 
 class HostileSite:

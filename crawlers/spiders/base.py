@@ -38,6 +38,7 @@ from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from crawlers.items import PageRecord
+from crawlers.middlewares import ARCHIVE_WRITE_FAILED, REDIRECT_LOOP, REFUSED, WEB_SCHEMES
 from crawlers.registry import Discovery, Source
 from crawlers.runinfo import (
     MANIFEST_NAME,
@@ -97,9 +98,6 @@ def read_known_urls(path: str | Path | None) -> set[str]:
         return {line.strip() for line in fh if line.strip() and not line.startswith("#")}
 
 
-WEB_SCHEMES = ("http", "https")
-
-
 def link_refusal(url: str, max_length: int) -> str | None:
     """Why a discovered link must not be requested (``unsafe_scheme`` for javascript:,
     data:, file: and the like; ``url_too_long``), or None."""
@@ -115,10 +113,8 @@ def error_reason(failure: Failure) -> tuple[str, bool]:
     as a failed fetch (network errors do; refusals by a rule of ours do not)."""
     msg = str(failure.value).lower()
     if failure.check(IgnoreRequest):
-        for prefix, reason in (("address_refused", "address_refused"),
-                               ("redirect_loop", "redirect_loop"),
-                               ("archive_write_failed", "archive_write_failed")):
-            if msg.startswith(prefix):
+        for reason in (REFUSED, REDIRECT_LOOP, ARCHIVE_WRITE_FAILED):  # our middlewares'
+            if msg.startswith(reason):
                 return reason, False
         if "max redirections" in msg:
             return "too_many_redirects", False
@@ -329,11 +325,7 @@ class ReleaseSpider(Spider):
                 "wd_published": published, "wd_title": title}
         if not self.is_allowed(url):
             stats.inc_value("wiredesk/skipped/offsite")
-            return PageRecord(source_id=self.source.id, run_id=self.run_id, url=url,
-                              role="release", discovered_via=via, discovered_from=origin,
-                              feed_published=published, feed_title=title,
-                              fetched_at=datetime.now(UTC).isoformat(), flags=[],
-                              reason="offsite")
+            return self.skip_record(url, via, origin, "offsite", published, title)
         if self.max_releases is not None and self._releases_requested >= self.max_releases:
             return None
         self._releases_requested += 1
@@ -492,6 +484,12 @@ class ReleaseSpider(Spider):
         if reason is None:
             return None
         self.crawler.stats.inc_value(f"wiredesk/links/refused/{reason}")
+        return self.skip_record(url, via, origin, reason, published, title, role)
+
+    def skip_record(self, url: str, via: str, origin: str, reason: str,
+                    published: str | None = None, title: str | None = None,
+                    role: str = "release") -> PageRecord:
+        """The manifest record of a link that is not requested, with its reason."""
         return PageRecord(source_id=self.source.id, run_id=self.run_id, url=url,
                           role=role, discovered_via=via, discovered_from=origin,
                           feed_published=published, feed_title=title,

@@ -33,6 +33,7 @@ from pipelines.dedupe.signatures import (
 )
 from pipelines.dedupe.stories import story_id_for
 from warehouse import stories as store
+from warehouse.db import transaction
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # DuckDB's cache is capped while the stage runs, so 100,000 releases stay within 2 GiB.
@@ -148,8 +149,7 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
     if not todo:
         return {"signed": 0, "new_versions": 0, "links": 0}, set()
     clock = clock or Stopwatch()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         versions = record_versions(con, todo)
         store.forget(con, [r["release_id"] for r in todo if r["old_hash"] is not None])
         clock.lap("versions")
@@ -178,11 +178,7 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
                           "release_id": pa.array(np.array(sigs.ids, dtype=object)[rows])})
         clock.lap("assign")
         store.save_signatures(con, table, bands)
-        con.execute("COMMIT")
-        clock.lap("save")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    clock.lap("save")
     return ({"signed": len(todo), "new_versions": versions, "links": len(inner) + len(outer)},
             touched)
 

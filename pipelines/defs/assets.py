@@ -211,7 +211,7 @@ def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseR
                       for e in r.get("entities", [])],
             mentions=rows["mentions"], contacts=rows["contacts"],
         )
-    read_copy = publish(warehouse.path)  # also rebuilds the full-text index
+        read_copy = publish(warehouse.path, con)  # also rebuilds the full-text index
     new = sorted(rows["releases"], key=lambda r: r["first_seen_at"], reverse=True)
     context.add_output_metadata({
         **counts, **dropped,
@@ -254,7 +254,7 @@ def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> 
     with warehouse.connect() as con:
         repaired = repair_stories(con, priority)  # left stale by a refresh that was killed
         counts, story_rows = refresh_stories(con, priority)
-    publish(warehouse.path)
+        publish(warehouse.path, con)
     multi = sorted((s for s in story_rows if s["carriers"] > 1),
                    key=lambda s: -s["carriers"])
     context.add_output_metadata({

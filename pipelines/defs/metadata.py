@@ -18,17 +18,18 @@ from urllib.parse import quote, urlsplit
 
 import dagster as dg
 
+from warehouse.render import UNSAFE_RE
+
 # ASCII punctuation (every markdown, GFM and HTML syntax character) and backslash
 _PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
-# controls, and bidi overrides/isolates that would reorder the text around them
-_UNSHOWN_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SAFE_IN_URL = ":/?#@!$&+,;=%~-._"  # everything else in a link target is percent-encoded
 
 
 def md_text(value: Any, limit: int | None = None) -> str:
-    """Any value as inert markdown text on one line, shortened to ``limit`` characters."""
+    """Any value as inert markdown text on one line, shortened to ``limit`` characters
+    (controls and bidi overrides, which would reorder the text, become spaces)."""
     text = "" if value is None else str(value)
-    text = " ".join(_UNSHOWN_RE.sub(" ", text).split())
+    text = " ".join(UNSAFE_RE.sub(" ", text).split())
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return _PUNCT_RE.sub(lambda m: f"&#{ord(m.group(0))};", text)

@@ -97,15 +97,21 @@ def step_errors(result: dg.ExecuteInProcessResult) -> list[str]:
     return out
 
 
+def _execute(defs: dg.Definitions, job: str, instance: dg.DagsterInstance, quiet: bool,
+             partition: str | None = None) -> dg.ExecuteInProcessResult:
+    """Run ``job`` in this process (after reaping dead runs), tagged with the process."""
+    reap_dead_runs(instance)
+    return defs.resolve_job_def(job).execute_in_process(
+        partition_key=partition, instance=instance, run_config=QUIET if quiet else None,
+        raise_on_error=False, tags=process_tags(),
+    )
+
+
 def ingest(defs: dg.Definitions, source_id: str, instance: dg.DagsterInstance,
            quiet: bool = True, day: date | datetime | str | None = None
            ) -> dg.ExecuteInProcessResult:
     """Run the ingest job for one source's partition of ``day`` (today, UTC, by default)."""
-    reap_dead_runs(instance)
-    return defs.resolve_job_def("ingest_source").execute_in_process(
-        partition_key=partition_key(source_id, day), instance=instance,
-        run_config=QUIET if quiet else None, raise_on_error=False, tags=process_tags(),
-    )
+    return _execute(defs, "ingest_source", instance, quiet, partition_key(source_id, day))
 
 
 def materialise_sources(
@@ -129,11 +135,7 @@ def run_story_refresh(defs: dg.Definitions, instance: dg.DagsterInstance, quiet:
 
 def _refresh(defs: dg.Definitions, instance: dg.DagsterInstance, quiet: bool = True
              ) -> dg.ExecuteInProcessResult:
-    job = defs.resolve_job_def("refresh_stories")
-    run_config: Any = QUIET if quiet else None
-    reap_dead_runs(instance)
-    return job.execute_in_process(instance=instance, run_config=run_config,
-                                  raise_on_error=False, tags=process_tags())
+    return _execute(defs, "refresh_stories", instance, quiet)
 
 
 def main(argv: list[str] | None = None) -> int:

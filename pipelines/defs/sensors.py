@@ -12,6 +12,7 @@ from pipelines.defs.partitions import INBOX, partition_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.defs.schedules import sensor_status
 from pipelines.inbox import pending
+from warehouse.db import transaction
 from warehouse.load import insert_rows
 from warehouse.publish import publish
 
@@ -66,11 +67,10 @@ class FailureConfig(dg.Config):
 def record_run_failure_op(config: FailureConfig, warehouse: WarehouseResource) -> None:
     row = {**config.model_dump(), "failed_at": datetime.fromisoformat(config.failed_at)}
     with warehouse.connect() as con:
-        con.execute("BEGIN TRANSACTION")
-        con.execute("DELETE FROM run_failures WHERE run_id = ?", [config.run_id])
-        insert_rows(con, "run_failures", [row])
-        con.execute("COMMIT")
-    publish(warehouse.path)
+        with transaction(con):
+            con.execute("DELETE FROM run_failures WHERE run_id = ?", [config.run_id])
+            insert_rows(con, "run_failures", [row])
+        publish(warehouse.path, con)
 
 
 @dg.job(name=RECORD_JOB, description="Record a failed run for the source-health view.",

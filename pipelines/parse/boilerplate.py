@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 __all__ = ["Split", "classify_paragraph", "split_boilerplate"]
 
 _DASH = r"[-‐‑‒–—―−]"
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}[\s.-]\d{3,4}\b"
 )
@@ -110,7 +110,7 @@ class Split:
 def _is_contact_line(p: str) -> bool:
     if len(p) > 120 or len(p.split()) > 14:
         return False
-    return bool(_EMAIL_RE.search(p) or _PHONE_RE.search(p) or _CONTACT_WORDS_RE.match(p))
+    return bool(EMAIL_RE.search(p) or _PHONE_RE.search(p) or _CONTACT_WORDS_RE.match(p))
 
 
 def _is_heading(p: str, limit: int = 120) -> bool:

@@ -6,11 +6,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .boilerplate import CONTACT_HEAD_RE, MORE_INFO_RE
+from .boilerplate import CONTACT_HEAD_RE, EMAIL_RE, MORE_INFO_RE
 
 __all__ = ["Contact", "find_contacts"]
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}\b"
     r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?"
