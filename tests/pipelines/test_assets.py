@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import dagster as dg
 import pytest
 
+from crawlers.simulator import SimulatorServer
 from pipelines.definitions import build_defs
 from pipelines.defs.partitions import partition_key
 from pipelines.defs.runner import materialise_sources
@@ -30,9 +32,17 @@ def counts(db) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def pipeline(simulator, dagster_home, tmp_path_factory) -> dict[str, Any]:
+def own_simulator(network) -> Iterator[SimulatorServer]:
+    """A server of this module's own: a versioned page answers its first version on the
+    first visit, so the crawl sees the same versions whichever tests crawled before."""
+    with SimulatorServer(network) as sim:
+        yield sim
+
+
+@pytest.fixture(scope="module")
+def pipeline(own_simulator, dagster_home, tmp_path_factory) -> dict[str, Any]:
     data = tmp_path_factory.mktemp("pipeline-data")
-    built = local_pipeline(data, dagster_home, sim_proxy=simulator.proxy_url)
+    built = local_pipeline(data, dagster_home, sim_proxy=own_simulator.proxy_url)
     materialise_simulated(built)
     db = data / "warehouse.duckdb"
     return {**built, "db": db, "first": counts(db)}
