@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -39,6 +39,22 @@ class WarehouseDiskFull(OSError):
         self.path = Path(path)
 
 
+class WarehouseCorrupt(RuntimeError):
+    """The warehouse file (or its read copy) cannot be read: not a DuckDB file, cut short,
+    or a block whose checksum does not match. Nothing can be loaded into it (nor a failed
+    run recorded in it) until it is replaced; README "When things go wrong" says how."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        if str(path).endswith(".read.duckdb"):
+            advice = "the next load (or publish) of the warehouse replaces it"
+        else:
+            advice = ("loads into it fail until it is replaced: see README, 'The warehouse "
+                      "file is corrupt' (the published read copy beside it is intact)")
+        super().__init__(f"warehouse file {path} is corrupt ({detail}); {advice}")
+        self.path = Path(path)
+        self.detail = detail
+
+
 class WarehouseBusy(RuntimeError):
     """Another process held the warehouse file for longer than the connect would wait."""
 
@@ -46,6 +62,21 @@ class WarehouseBusy(RuntimeError):
         super().__init__(f"warehouse {path} is held by another process (waited "
                          f"{waited:.0f}s, limit $WIREDESK_DB_LOCK_TIMEOUT): {detail}")
         self.path = Path(path)
+
+
+# How DuckDB words a file it cannot read as a database (checked in 1.5).
+_CORRUPT = ("not a valid DuckDB database file", "Corrupt database file",
+            "Could not read enough bytes from file")
+
+
+def is_corrupt(exc: BaseException | None) -> bool:
+    """Whether a DuckDB error means the database file itself is damaged."""
+    return isinstance(exc, duckdb.Error) and any(m in str(exc) for m in _CORRUPT)
+
+
+def first_line(exc: BaseException) -> str:
+    """An error's first line (DuckDB adds hints and stack traces on later lines)."""
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
@@ -81,14 +112,17 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 @contextmanager
 def disk_full_as(path: Path | str) -> Iterator[None]:
-    """Raise :class:`WarehouseDiskFull` naming ``path`` for an out-of-space error inside."""
+    """Raise :class:`WarehouseDiskFull` naming ``path`` for an out-of-space error inside,
+    and :class:`WarehouseCorrupt` for a damaged file."""
     try:
         yield
-    except WarehouseDiskFull:
+    except (WarehouseDiskFull, WarehouseCorrupt):
         raise
     except (OSError, duckdb.Error) as exc:
         if is_disk_full(exc):
-            raise WarehouseDiskFull(path, str(exc).splitlines()[0]) from exc
+            raise WarehouseDiskFull(path, first_line(exc)) from exc
+        if is_corrupt(exc):
+            raise WarehouseCorrupt(path, first_line(exc)) from exc
         raise
 
 
@@ -200,6 +234,58 @@ def apply_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [name for name, _ in files]
 
 
+# Every connection that runs SQL not written here (``wiredesk sql``) is locked down with
+# these, after the fts extension is loaded from its wheel: no file but the database itself
+# (and ``allowed_directories``), no extension installed or loaded, no network (every
+# network path goes through an extension or an external file), and no SET to undo it.
+LOCKDOWN = (
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET allow_community_extensions = false",
+    "SET allow_persistent_secrets = false",
+    "SET enable_external_access = false",
+    "SET lock_configuration = true",
+)
+
+
+def lock_down(con: duckdb.DuckDBPyConnection, allowed_directories: Sequence[Path] = ()
+              ) -> duckdb.DuckDBPyConnection:
+    """Confine a connection to its own database file (and ``allowed_directories``), for
+    good: ATTACH, COPY, EXPORT/IMPORT, read_text/read_csv on files, INSTALL, LOAD, SET and
+    anything that reaches the network are refused from then on. Load extensions first."""
+    if allowed_directories:
+        folders = [str(Path(d).absolute()) + os.sep for d in allowed_directories]
+        con.execute("SET allowed_directories = ?", [folders])
+    for statement in LOCKDOWN:
+        con.execute(statement)
+    return con
+
+
+def probe(path: Path | str, timeout: float = 2.0) -> str | None:
+    """Why the warehouse file at ``path`` cannot be used (``corrupt: ...``), ``None`` if it
+    opens and reads, or if a writer holds it now (it is in use, so it opened)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        con = open_waiting(path, read_only=True, timeout=timeout)
+    except WarehouseBusy:
+        return None
+    except duckdb.Error as exc:
+        return f"corrupt: {first_line(exc)}" if is_corrupt(exc) else first_line(exc)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND schema_name = 'main'").fetchall()]
+        for table in tables:
+            con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+    except duckdb.Error as exc:
+        return f"corrupt: {first_line(exc)}" if is_corrupt(exc) else first_line(exc)
+    finally:
+        con.close()
+    return None
+
+
 def lock_timeout() -> float:
     """Seconds a connect waits for the file: ``$WIREDESK_DB_LOCK_TIMEOUT`` or the default."""
     return float(os.environ.get("WIREDESK_DB_LOCK_TIMEOUT", LOCK_TIMEOUT))
@@ -221,10 +307,9 @@ def open_waiting(path: Path, read_only: bool = False, timeout: float | None = No
                 raise
             waited = time.monotonic() - start
             if waited >= timeout:
-                raise WarehouseBusy(path, waited, str(exc).splitlines()[0]) from exc
+                raise WarehouseBusy(path, waited, first_line(exc)) from exc
             if pause == 0.05:
-                log.warning("waiting for the warehouse lock on %s: %s", path,
-                            str(exc).splitlines()[0])
+                log.warning("waiting for the warehouse lock on %s: %s", path, first_line(exc))
             time.sleep(min(pause, max(0.0, timeout - waited)))
             pause = min(pause * 2, 2.0)
 

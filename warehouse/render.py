@@ -6,6 +6,8 @@ carriage return in a title cannot move the cursor, recolour or rewrite the scree
 bidi overrides cannot reorder it. Nothing is read as markup (no rich, no ``[bold]``).
 
 CSV, JSON and JSON lines are data and stay byte-faithful: JSON escapes controls itself,
+and writes NaN and +/-Infinity, which JSON cannot hold, as ``null`` (as JavaScript's
+``JSON.stringify`` does; CSV keeps ``nan`` and ``inf``);
 and CSV cells are written as stored. That includes a cell starting with ``=``, ``+``,
 ``-`` or ``@``, which a spreadsheet program would run as a formula (``=HYPERLINK(...)``):
 prefixing such cells with ``'`` would corrupt data that other programs (DuckDB, pandas)
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -45,8 +48,11 @@ def terminal_text(value: Any, keep_lines: bool = False) -> str:
     return (_UNSAFE_BUT_LINES_RE if keep_lines else UNSAFE_RE).sub(_escape, text)
 
 
-def plain(value: Any) -> Any:
-    """A JSON-friendly version of a DuckDB value."""
+def plain(value: Any, json_safe: bool = False) -> Any:
+    """A JSON-friendly version of a DuckDB value; with ``json_safe``, NaN and infinities
+    (which JSON cannot hold) become None."""
+    if json_safe and isinstance(value, float | Decimal) and not math.isfinite(value):
+        return None
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -56,10 +62,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        return [plain(v, json_safe) for v in value]
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, json_safe) for k, v in value.items()}
     return value
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """``value`` as strict JSON (no NaN or Infinity): see :func:`plain`."""
+    return json.dumps(plain(value, json_safe=True), ensure_ascii=False, indent=indent,
+                      allow_nan=False, default=str)
 
 
 def cell(value: Any, width: int = CELL_WIDTH) -> str:
@@ -128,8 +140,7 @@ def write_rows(names: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, ou
     else:
         out.write("[" if fmt == "json" else "")
         for row in rows:
-            record = json.dumps(dict(zip(names, (plain(v) for v in row), strict=True)),
-                                ensure_ascii=False)
+            record = json_text(dict(zip(names, row, strict=True)))
             if fmt == "json":
                 out.write(("," if count else "") + "\n  " + record)
             else:

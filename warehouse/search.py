@@ -45,8 +45,10 @@ def fts_extension_path() -> Path:
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     """Load the fts extension into a connection from the wheel (no download)."""
-    if con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'"
-                   ).fetchone() == (True,):
+    # duckdb_extensions() would list the extension folder, which a locked-down connection
+    # (warehouse.db.lock_down) may not read: ask for a function the extension adds instead.
+    if con.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'stem'"
+                   ).fetchone() != (0,):
         return
     path = str(fts_extension_path()).replace("'", "''")
     con.execute(f"LOAD '{path}'")

@@ -2,14 +2,62 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 import typer
 
 from warehouse.render import terminal_text
+
+
+class CommandError(Exception):
+    """A command cannot do what was asked: printed as one line, exit code 1."""
+
+
+def _not_utf8(value: Any) -> bool:
+    """True for text holding lone surrogates: bytes of an argument that are not UTF-8."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a CLI command so that what a user can cause (a bad argument, a missing, locked,
+    corrupt or unwritable file, a DuckDB error) ends as one ``Error: ...`` line on stderr
+    with exit code 1, never a traceback. Arguments that are not valid UTF-8 are refused
+    before the command runs."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        import duckdb
+
+        from warehouse.db import WarehouseBusy, WarehouseCorrupt, first_line
+
+        for name, value in kwargs.items():
+            values = value if isinstance(value, list | tuple) else [value]
+            if any(_not_utf8(v) for v in values):
+                say(f"Error: the {name} argument is not valid UTF-8", err=True)
+                raise typer.Exit(1)
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:  # the reader left (``| head``): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        except (CommandError, OSError, duckdb.Error, UnicodeError, WarehouseBusy,
+                WarehouseCorrupt, ValueError) as exc:
+            say(f"Error: {first_line(exc)}", err=True)
+            raise typer.Exit(1) from None
+
+    return run
 
 
 def json_default(value: Any) -> str:

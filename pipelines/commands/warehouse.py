@@ -2,12 +2,14 @@
 
 Every command reads the published read copy (``<warehouse>.read.duckdb``), opened
 read-only, so a running pipeline never locks an analyst out; only ``sql --write`` opens the
-warehouse itself. A DuckDB error is printed as DuckDB words it, with exit code 1.
+warehouse itself. Either way the connection is locked down (``warehouse.db.lock_down``):
+SQL can read and (with ``--write``) change the warehouse, and nothing else: no other file,
+no ATTACH, COPY or EXPORT, no extension, no network, no SET. A DuckDB error is printed as
+DuckDB words it, on one line, with exit code 1.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,13 +20,14 @@ from typing import Annotated, Any
 import duckdb
 import typer
 
-from pipelines.commands import json_default, say
+from pipelines.commands import CommandError, say
 
 DB_HELP = ("Warehouse file (default: $WIREDESK_DB, else $WIREDESK_DATA_DIR/warehouse.duckdb); "
            "commands read its published copy <name>.read.duckdb beside it.")
 FORMAT_HELP = ("Output: table (aligned; control characters shown as escapes), csv, json (an "
                "array) or jsonl (one object a line). csv and json are written as stored: "
-               "a CSV cell may start with '=' (import it as text into a spreadsheet).")
+               "a CSV cell may start with '=' (import it as text into a spreadsheet); "
+               "JSON has no NaN or Infinity, so those are written as null.")
 DbOption = Annotated[Path | None, typer.Option("--db", help=DB_HELP)]
 REPL_HELP = """\
 Statements end with ';'. Commands:
@@ -36,10 +39,17 @@ Statements end with ';'. Commands:
 """
 
 
-def fail(message: str) -> typer.Exit:
-    """Print an error on stderr and return the exit to raise (code 1)."""
-    say(f"Error: {message}", err=True)
-    return typer.Exit(1)
+def fail(message: str) -> CommandError:
+    """The one-line error to raise (printed on stderr, exit code 1)."""
+    return CommandError(message)
+
+
+def choose(fmt: str, allowed: tuple[str, ...]) -> str:
+    """``fmt`` if it is one of ``allowed``, else a usage error (exit code 2)."""
+    if fmt not in allowed:
+        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(allowed)}",
+                                 param_hint="--format")
+    return fmt
 
 
 def _paths(db: Path | None) -> tuple[Path, Path]:
@@ -52,29 +62,30 @@ def _paths(db: Path | None) -> tuple[Path, Path]:
     return db, read_copy_path(db)
 
 
+def read_copy_of(db: Path | None) -> Path:
+    """The published read copy, or a one-line error saying how to make one."""
+    read_copy = _paths(db)[1]
+    if not read_copy.exists():
+        raise fail(f"no published read copy at {read_copy}; run the pipeline "
+                   "(make demo) first, or point --db at a warehouse")
+    return read_copy
+
+
 @contextmanager
-def opened(db: Path | None, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The read copy, read-only; with ``write``, the warehouse itself (migrated)."""
-    from warehouse.db import connect
+def opened(db: Path | None, write: bool = False, allowed_directories: tuple[Path, ...] = ()
+           ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The read copy, read-only; with ``write``, the warehouse itself (migrated). Either
+    way locked down to its own file (and ``allowed_directories``), fts loaded."""
+    from warehouse.db import connect, lock_down
     from warehouse.search import SearchUnavailable, load_fts
 
-    warehouse, read_copy = _paths(db)
-    try:
-        if write:
-            con = connect(warehouse)
-        else:
-            if not read_copy.exists():
-                raise fail(f"no published read copy at {read_copy}; run the pipeline "
-                           "(make demo) first, or point --db at a warehouse")
-            con = duckdb.connect(str(read_copy), read_only=True)
-            con.execute("SET TimeZone = 'UTC'")
-    except duckdb.Error as exc:
-        raise fail(str(exc)) from None
+    con = connect(_paths(db)[0]) if write else connect(read_copy_of(db), read_only=True)
     try:
         try:
             load_fts(con)
         except (SearchUnavailable, duckdb.Error):
             pass  # plain SQL still works; search says what is missing
+        lock_down(con, allowed_directories)
         yield con
     finally:
         con.close()
@@ -174,9 +185,11 @@ def sql(
                                 "script on stdin."),
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
     write: bool = typer.Option(False, "--write", help="Open the warehouse itself for writing "
-                               "instead of the read-only published copy."),
+                               "instead of the read-only published copy (still no other "
+                               "file, extension or network)."),
     db: DbOption = None,
-    max_rows: int = typer.Option(1000, "--max-rows", help="Rows shown by --format table."),
+    max_rows: int = typer.Option(1000, "--max-rows", min=0,
+                                 help="Rows shown by --format table."),
 ) -> None:
     """Query the warehouse with SQL (DuckDB dialect), read-only unless --write.
 
@@ -184,12 +197,12 @@ def sql(
     contacts, entities, mentions; marts (views): mart_releases, mart_daily_volume,
     mart_syndication, mart_entity_mentions, mart_co_mentions, mart_ticker_timeline,
     mart_source_runs, mart_source_health. Try: wiredesk sql ".schema mart_releases".
-    Examples live in docs/queries.md.
+    Examples live in docs/queries.md. Read-only SQL cannot ATTACH, COPY, EXPORT, INSTALL,
+    LOAD or SET, nor read files or the network.
     """
     from warehouse.render import FORMATS
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    choose(fmt, FORMATS)
     with opened(db, write=write) as con:
         if query is None and sys.stdin.isatty():
             interactive(con, fmt, max_rows)
@@ -220,14 +233,18 @@ def search(
     all_copies: bool = typer.Option(False, "--all-copies", help="Show every carrier's copy "
                                     "of a story, not only the best-scoring one."),
     all_terms: bool = typer.Option(False, "--all-terms", help="Require every word."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table (ranked list), csv, json "
+                            "or jsonl."),
     db: DbOption = None,
 ) -> None:
     """Full-text search over headlines and bodies, ranked by BM25, with a snippet."""
-    from warehouse.render import write_rows
-    from warehouse.search import SearchUnavailable
+    from warehouse.render import FORMATS, write_rows
+    from warehouse.search import Hit, SearchUnavailable
     from warehouse.search import search as run_search
 
+    choose(fmt, FORMATS)
+    if limit < 0:
+        raise typer.BadParameter("must be 0 or more", param_hint="--limit")
     since_day, until_day = _day(since, "--since"), _day(until, "--until")
     with opened(db) as con:
         try:
@@ -235,8 +252,8 @@ def search(
                               limit=limit, one_per_story=not all_copies, all_terms=all_terms)
         except (SearchUnavailable, duckdb.Error) as exc:
             raise fail(str(exc)) from None
-    if fmt in ("json", "jsonl"):
-        names = list(hits[0].to_dict()) if hits else []
+    if fmt != "table":
+        names = list(Hit.__slots__)
         write_rows(names, [list(h.to_dict().values()) for h in hits], fmt, sys.stdout)
         return
     if not hits:
@@ -267,39 +284,59 @@ def export(
 ) -> None:
     """Export releases and stories, partitioned by date and source (Hive folders
     date=YYYY-MM-DD/source_id=ID/), from the read copy."""
+    from warehouse.export import FORMATS, check_targets
     from warehouse.export import export as run_export
 
+    choose(fmt, FORMATS)
     since_day, until_day = _day(since, "--since"), _day(until, "--until")
-    with opened(db) as con:
-        try:
-            counts = run_export(con, out, fmt=fmt, since=since_day, until=until_day,
-                                overwrite=overwrite)
-        except (duckdb.Error, FileExistsError, ValueError) as exc:
-            raise fail(str(exc)) from None
+    check_targets(out, overwrite)  # before the read copy is opened
+    with opened(db, allowed_directories=(out,)) as con:
+        counts = run_export(con, out, fmt=fmt, since=since_day, until=until_day,
+                            overwrite=overwrite)
     for table, n in counts.items():
         typer.echo(f"{table}: {n} rows -> {out / table}/")
 
 
 # --- status ------------------------------------------------------------------------------
 
+STATUS_FORMATS = ("table", "json")
+
+
 def status(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     db: DbOption = None,
 ) -> None:
-    """Sources with their last runs, health and freshness; row counts; the search index."""
-    from warehouse.render import write_table
+    """Sources with their last runs, health and freshness; row counts; the search index;
+    whether the warehouse file itself is usable (exit code 1 when it is not)."""
+    from warehouse.db import probe
+    from warehouse.render import json_text, write_table
     from warehouse.status import warehouse_status
 
+    choose(fmt, STATUS_FORMATS)
     warehouse, read_copy = _paths(db)
     with opened(db) as con:
         info = warehouse_status(con)
+    problem = probe(warehouse) if warehouse != read_copy else None
     published = datetime.fromtimestamp(read_copy.stat().st_mtime, UTC)
-    info = {"warehouse": str(warehouse), "read_copy": str(read_copy),
-            "published_at": published, **info}
+    info = {"warehouse": str(warehouse), "warehouse_problem": problem,
+            "read_copy": str(read_copy), "published_at": published, **info}
     if fmt == "json":
-        typer.echo(json.dumps(info, default=json_default, ensure_ascii=False, indent=2))
-        return
-    say(f"warehouse   {warehouse}")
+        typer.echo(json_text(info, indent=2))
+    else:
+        show_status(info, warehouse, read_copy, published, write_table)
+    if problem:
+        raise typer.Exit(1)
+
+
+def show_status(info: dict[str, Any], warehouse: Path, read_copy: Path, published: datetime,
+                write_table: Any) -> None:
+    """``wiredesk status`` as text."""
+    problem = info["warehouse_problem"]
+    if problem:
+        say(f"Error: the warehouse {warehouse} is unusable ({problem}): every load fails and "
+            "failed runs cannot be recorded in it; the read copy is intact. Recover: "
+            "README, 'The warehouse file is corrupt'.", err=True)
+    say(f"warehouse   {warehouse}" + (f"  UNUSABLE: {problem}" if problem else ""))
     say(f"read copy   {read_copy} (published {published:%Y-%m-%d %H:%M:%S} UTC)")
     say(f"schema      version {info['schema_version']}")
     say("rows        " + ", ".join(f"{k}={v}" for k, v in info["counts"].items()))
