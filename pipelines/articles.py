@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,8 @@ from crawlers.archive import read_record
 from crawlers.faults import crash_point
 from pipelines.clean.decode import decode_body, scrub
 from pipelines.clean.extract import CleanResult, clean_html
-from pipelines.dedupe.urls import canonical_url
+from pipelines.dedupe.exact import content_hash
+from pipelines.dedupe.urls import declared_canonical, resolve_canonicals
 from pipelines.manifest import fail
 from pipelines.parallel import parallel_map
 
@@ -32,24 +34,50 @@ def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult
     return encoding, clean_html(html, url)
 
 
-def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | None = None
-                ) -> list[dict[str, Any]]:
+# ``known_texts(canonical URLs)``: ``(canonical_url, body_text)`` of pages already loaded
+# under those canonical URLs (the warehouse's, for the host), so that a declared canonical
+# shared with an earlier, different page is not trusted either.
+KnownTexts = Callable[[list[str]], Iterable[tuple[str, str]]]
+
+
+def _canonicals(done: list[tuple[dict[str, Any], CleanResult]],
+                known_texts: KnownTexts | None) -> list[str]:
+    """Each cleaned page's canonical URL (:func:`pipelines.dedupe.urls.resolve_canonicals`
+    over this batch and what is already loaded)."""
+    claims = [(page.get("final_url") or page["url"], result.canonical_url,
+               content_hash(result.body_text) if result.ok and result.body_text else None)
+              for page, result in done]
+    declared = sorted({c for url, decl, _ in claims if (c := declared_canonical(url, decl))})
+    known: dict[str, set[str]] = defaultdict(set)
+    if known_texts is not None and declared:
+        for canonical, text in known_texts(declared):
+            known[canonical].add(content_hash(text or ""))
+    return resolve_canonicals(claims, known)
+
+
+def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | None = None,
+                known_texts: KnownTexts | None = None) -> list[dict[str, Any]]:
     """Read each fetched release page from the archive and clean it, in parallel.
 
-    Returns ``articles`` rows; pages that cannot be read or cleaned get a reason.
+    Returns ``articles`` rows; pages that cannot be read or cleaned get a reason. A page's
+    declared canonical URL is kept only if no different page (in this batch, or loaded
+    before: ``known_texts``) claims it too.
     """
     todo = [p for p in pages if p["role"] == "release" and p["outcome"] == "ok"]
     tasks = [(str(data_dir / p["warc_file"]), int(p["warc_offset"]),
               p.get("final_url") or p["url"]) for p in todo]
-    articles = []
+    done: list[tuple[dict[str, Any], CleanResult]] = []
     for page, (encoding, result) in zip(todo, parallel_map(_read_and_clean, tasks, workers),
                                         strict=True):
         if isinstance(result, str):
             fail(page, result)
             continue
         page["encoding"] = encoding
+        done.append((page, result))
+    articles = []
+    for (page, result), canonical in zip(done, _canonicals(done, known_texts), strict=True):
         base_url = page.get("final_url") or page["url"]
-        page["canonical_url"] = canonical_url(base_url, result.canonical_url)
+        page["canonical_url"] = canonical
         if not result.ok or not result.body_text:
             fail(page, result.reason or "no_text_extracted")
             continue

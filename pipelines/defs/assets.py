@@ -31,7 +31,7 @@ from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
 from pipelines.published import parse_timestamp
 from pipelines.releases import release_rows
-from warehouse.crawlstate import known_release_urls
+from warehouse.crawlstate import canonical_texts, known_release_urls
 from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
 from warehouse.repair import repair_stories
@@ -94,14 +94,22 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
     owners=OWNERS,
     check_specs=ARTICLE_CHECKS,
     description="Read each fetched release page back from the WARC archive and clean it "
-    "with trafilatura, in parallel across cores; unusable pages keep a reason.",
+    "with trafilatura, in parallel across cores; unusable pages keep a reason. A declared "
+    "canonical URL is kept only if no different page (here or already loaded) claims it.",
 )
 def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
-             raw_pages: dict[str, Any]) -> Iterator[dg.Output | dg.AssetCheckResult]:
+             warehouse: WarehouseResource, raw_pages: dict[str, Any]
+             ) -> Iterator[dg.Output | dg.AssetCheckResult]:
     pages = page_rows(read_manifest(Path(raw_pages["run_dir"]) / "manifest.jsonl"))
     fetched = sum(p["role"] == "release" and p["outcome"] == "ok" for p in pages)
+
+    def known_texts(canonicals: list[str]) -> list[tuple[str, str]]:
+        with warehouse.read() as con:
+            return [] if con is None else canonical_texts(
+                con, canonicals, exclude_partition=str(context.partition_key))
+
     try:
-        arts = clean_pages(pages, Path(crawler.data_dir).resolve())
+        arts = clean_pages(pages, Path(crawler.data_dir).resolve(), known_texts=known_texts)
     except BrokenProcessPool as exc:
         raise dg.Failure(
             description=f"a clean worker died (killed, or out of memory) while cleaning the "
