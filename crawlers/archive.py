@@ -29,6 +29,7 @@ from typing import Any
 import brotli
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -298,19 +299,39 @@ def decoded_payload(record: Any, cap: int = MAX_DECODED_BYTES) -> tuple[bytes, s
     return (b"", TOO_LARGE) if size > cap else (b"".join(pieces), None)
 
 
+BAD_STATUS = "bad_http_status"
+BAD_HEADERS = "bad_http_headers"
+UNREADABLE_RECORD = "record_unreadable"
+
+
+def http_status(http: Any) -> int | None:
+    """The record's HTTP status code, or None if it is missing, not a number or not a
+    three-digit code (a status line such as ``99999999999 OK`` or ``abc OK``)."""
+    try:
+        code = int(http.get_statuscode()) if http else None
+    except (TypeError, ValueError):
+        return None
+    return code if code is not None and 100 <= code <= 999 else None
+
+
 def _to_raw(record: Any, cap: int = MAX_DECODED_BYTES) -> RawResponse:
+    """One response record, decoded; a record whose status or payload cannot be read keeps
+    its reason in ``error`` (``bad_http_status``, ``record_unreadable:<error>``) instead of
+    stopping the walk, so one bad record never costs its neighbours."""
     http = record.http_headers
     headers = {k.lower(): v for k, v in http.headers} if http else {}
-    status = int(http.get_statuscode() or 0) if http else 0
-    body, error = decoded_payload(record, cap)
-    return RawResponse(
-        url=record.rec_headers.get_header("WARC-Target-URI"),
-        status=status,
-        headers=headers,
-        body=body,
-        warc_date=record.rec_headers.get_header("WARC-Date"),
-        error=error,
-    )
+    status = http_status(http)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    when = record.rec_headers.get_header("WARC-Date")
+    if http is not None and status is None:
+        return RawResponse(url=url, status=0, headers=headers, body=b"", warc_date=when,
+                           error=BAD_STATUS)
+    try:
+        body, error = decoded_payload(record, cap)
+    except (ValueError, EOFError, OSError) as exc:
+        body, error = b"", f"{UNREADABLE_RECORD}:{type(exc).__name__}"
+    return RawResponse(url=url, status=status or 0, headers=headers, body=body,
+                       warc_date=when, error=error)
 
 
 @dataclass(frozen=True)
@@ -360,16 +381,39 @@ def _record_complete(it: ArchiveIterator, record: Any) -> str | None:
     return None
 
 
+_HTTP_LOADER = ArcWarcRecordLoader()
+
+
+def _parse_http(record: Any) -> str | None:
+    """Read a record's HTTP status line and headers (as warcio would, but per record: a
+    response with no target URI, or a status line warcio cannot parse, would otherwise
+    stop the whole walk). Returns the reason the record is unreadable, or None."""
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    try:
+        record.http_headers = _HTTP_LOADER.load_http_headers(
+            record.rec_type, uri, record.raw_stream, record.length)
+    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on bad headers
+        return f"{BAD_HEADERS}:{type(exc).__name__}"
+    return None
+
+
 def _walk(path: Path | str, scan: WarcScan, decode: bool
           ) -> Iterator[tuple[RecordInfo, RawResponse | None]]:
-    """Complete records of a WARC file (decoded responses if ``decode``); fills ``scan``."""
+    """Complete records of a WARC file (decoded responses if ``decode``); fills ``scan``.
+    A record whose HTTP part is unreadable comes back with that reason in ``error``."""
     with open(path, "rb") as fh:
         scan.size = os.fstat(fh.fileno()).st_size
         end = 0
-        it = ArchiveIterator(fh)
+        it = ArchiveIterator(fh, no_record_parse=True)
         try:
             for record in it:
-                raw = _to_raw(record) if decode and record.rec_type == "response" else None
+                bad = _parse_http(record)
+                raw = None
+                if decode and record.rec_type == "response":
+                    raw = _to_raw(record) if bad is None else RawResponse(
+                        url=record.rec_headers.get_header("WARC-Target-URI"), status=0,
+                        headers={}, body=b"",
+                        warc_date=record.rec_headers.get_header("WARC-Date"), error=bad)
                 it.read_to_end()
                 offset, length = it.get_record_offset(), it.get_record_length()
                 url = record.rec_headers.get_header("WARC-Target-URI")

@@ -195,8 +195,11 @@ def inbox_release_pages(host: str = "news.harbourtimes.test", stories=INBOX_STOR
     return pages
 
 
-def write_warc(path: Path, pages: list[tuple[str, int, bytes]]) -> Path:
-    """Write the pages as WARC response records into ``path`` (a ``*.warc.gz``)."""
+def write_warc(path: Path, pages: list[tuple[str, int, bytes]], settled: bool = True) -> Path:
+    """Write the pages as WARC response records into ``path`` (a ``*.warc.gz``), written
+    beside it and renamed in (the inbox's safe delivery); ``settled`` dates it an hour
+    back, as a file delivered a while ago (the inbox claims only files that stopped
+    changing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = path.parent / f".{path.stem}.tmp"
     writer = WarcArchiveWriter(tmp_dir, tmp_dir, "inbox", max_bytes=1 << 30)
@@ -206,6 +209,9 @@ def write_warc(path: Path, pages: list[tuple[str, int, bytes]]) -> Path:
     writer.close()
     (tmp_dir / writer.files[0]).rename(path)
     tmp_dir.rmdir()
+    if settled:
+        past = time.time() - 3600
+        os.utime(path, (past, past))
     return path
 
 

@@ -16,7 +16,7 @@ import duckdb
 from crawlers.registry import Source, enabled_sources
 from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
 from pipelines.crawl import SIMULATED_SETTINGS, CrawlRun, run_crawl
-from pipelines.inbox import INBOX_SOURCE, claim, warc_records
+from pipelines.inbox import INBOX_SOURCE, claim, day_records
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
 
@@ -60,12 +60,12 @@ class CrawlerResource(dg.ConfigurableResource):
     def import_inbox(self, day: str) -> CrawlRun:
         """Claim the archives waiting in the inbox into ``raw/inbox/<day>/`` and write a
         manifest of every archive claimed that day, as a crawl run would."""
-        data_dir = Path(self.data_dir).resolve()
+        data_dir = Path(self.data_dir).absolute()  # by name: data/raw may be a symlink
         landing = data_dir / "raw" / INBOX_SOURCE / day
         started = datetime.now(UTC)
         run_id = new_run_id()
         files = claim(self.inbox_dir, landing)
-        records = [r for f in files for r in warc_records(f, data_dir, run_id, enabled_sources())]
+        records = day_records(files, landing, data_dir, run_id, enabled_sources())
         with open(landing / MANIFEST_NAME, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         stats = {

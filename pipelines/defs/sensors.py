@@ -11,7 +11,7 @@ from pipelines.defs.assets import WRITER_POOL
 from pipelines.defs.partitions import INBOX, partition_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.defs.schedules import sensor_status
-from pipelines.inbox import pending
+from pipelines.inbox import pending, symlinks
 from warehouse.db import transaction
 from warehouse.load import insert_rows
 from warehouse.publish import publish
@@ -22,7 +22,7 @@ RECORD_OP = "write_run_failure"
 
 def inbox_fingerprint(crawler: CrawlerResource) -> tuple[list[str], str]:
     """The waiting archives' names and a fingerprint of them (name, size, mtime)."""
-    files = pending(crawler.inbox_dir)
+    files = pending(crawler.inbox_dir) + symlinks(crawler.inbox_dir)  # links: to refuse
     digest = hashlib.sha256()
     for f in files:
         st = f.stat()
