@@ -264,8 +264,14 @@ class ReleaseSpider(Spider):
 
     # -- helpers ----------------------------------------------------------------------
     def is_allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.source.allowed_domains)
+        """True if the URL's host is an allowed domain or under one (a fully qualified
+        ``host.`` is the same host; an empty host never is)."""
+        try:
+            host = (urlsplit(url).hostname or "").lower().removesuffix(".")
+        except ValueError:
+            return False
+        return bool(host) and any(host == d or host.endswith("." + d)
+                                  for d in self.source.allowed_domains)
 
     def in_range(self, day: date | None) -> bool:
         """Whether a release of this date belongs to the run (undated ones always do)."""

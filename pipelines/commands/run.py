@@ -10,15 +10,18 @@ import typer
 
 def source_ids(sources: str | None) -> list[str]:
     """The ids asked for (comma-separated), or every enabled live source; unknown ids fail."""
-    from crawlers.registry import enabled_sources, registry
+    from crawlers.registry import enabled_sources, registry, registry_problems
 
     if not sources:
         return [s.id for s in enabled_sources(network="live")]
     ids = [s.strip() for s in sources.split(",") if s.strip()]
     unknown = [i for i in ids if i not in registry()]
     if unknown:
+        disabled = [p for p in registry_problems() if any(f"/{i}.yaml" in p for i in unknown)]
         raise typer.BadParameter(f"unknown source(s): {', '.join(unknown)}; "
-                                 f"known: {', '.join(sorted(registry()))}", param_hint="--sources")
+                                 + (f"disabled: {'; '.join(disabled)}; " if disabled else "")
+                                 + f"known: {', '.join(sorted(registry()))}",
+                                 param_hint="--sources")
     return ids
 
 

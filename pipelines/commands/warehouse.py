@@ -308,6 +308,7 @@ def status(
 ) -> None:
     """Sources with their last runs, health and freshness; row counts; the search index;
     whether the warehouse file itself is usable (exit code 1 when it is not)."""
+    from crawlers.registry import registry_problems
     from warehouse.db import probe
     from warehouse.render import json_text, write_table
     from warehouse.status import warehouse_status
@@ -319,7 +320,8 @@ def status(
     problem = probe(warehouse) if warehouse != read_copy else None
     published = datetime.fromtimestamp(read_copy.stat().st_mtime, UTC)
     info = {"warehouse": str(warehouse), "warehouse_problem": problem,
-            "read_copy": str(read_copy), "published_at": published, **info}
+            "read_copy": str(read_copy), "published_at": published,
+            "registry_problems": registry_problems(), **info}
     if fmt == "json":
         typer.echo(json_text(info, indent=2))
     else:
@@ -344,6 +346,8 @@ def show_status(info: dict[str, Any], warehouse: Path, read_copy: Path, publishe
     s = info["search"]
     say("search      " + (f"{s['documents']} releases indexed (built {s['built_at']})"
                                  if s["indexed"] else "no index yet"))
+    for registry_problem in info["registry_problems"]:
+        say(f"registry    source disabled: {registry_problem}")
     typer.echo("")
     sources = info["sources"]
     names = ["source", "health", "last run (UTC)", "fetches", "errors", "releases", "yield",

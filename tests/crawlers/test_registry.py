@@ -1,8 +1,20 @@
 """The source registry: every entry loads, validates, and becomes a spider."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from crawlers.registry import RegistryError, load_registry, registry
+from crawlers.patterns import PatternError, compile_pattern
+from crawlers.registry import (
+    EXTRA_DIRS_ENV,
+    RegistryError,
+    load_registry,
+    read_registry,
+    registry,
+)
 from crawlers.spiders import spider_class_for
 
 
@@ -54,3 +66,116 @@ def test_archive_endpoints_need_a_date_template(tmp_path):
         "discovery: [{kind: archive, url: 'http://x.test/archive/'}]\n")
     with pytest.raises(RegistryError, match="date"):
         load_registry(tmp_path)
+
+
+# --- issue 20: one bad entry disables that source only, loudly ------------------------------
+
+GOOD_ENTRY = ("id: {id}\nname: Good\nhomepage: http://wire.test/\nkind: wire\n"
+              "allowed_domains: [wire.test]\ndiscovery: [{{kind: rss, url: 'http://wire.test/"
+              "feed'}}]\nschedule: '15 * * * *'\ntimezone: Asia/Karachi\n")
+# file stem -> (the entry's YAML, words the problem must contain)
+BAD_ENTRIES = {
+    "cron_minute": (GOOD_ENTRY.replace("'15 * * * *'", "'61 * * * *'"), "schedule"),
+    "cron_fields": (GOOD_ENTRY.replace("'15 * * * *'", "'0 0 * * * *'"), "five-field"),
+    "cron_words": (GOOD_ENTRY.replace("'15 * * * *'", "'every hour'"), "five-field"),
+    "cron_february": (GOOD_ENTRY.replace("'15 * * * *'", "'0 9 30 2 *'"), "February"),
+    "tz_unknown": (GOOD_ENTRY.replace("Asia/Karachi", "Mars/Olympus_Mons"), "timezone"),
+    "tz_path": (GOOD_ENTRY.replace("Asia/Karachi", "../../etc/passwd"), "timezone"),
+    "tz_abbreviation": (GOOD_ENTRY.replace("Asia/Karachi", "PKTT"), "timezone"),
+    "domains_empty": (GOOD_ENTRY.replace("[wire.test]", "[]"), "allowed_domains"),
+    "domains_blank": (GOOD_ENTRY.replace("[wire.test]", "['']"), "allowed domain"),
+    "domains_dot": (GOOD_ENTRY.replace("[wire.test]", "['.']"), "allowed domain"),
+    "domains_trailing": (GOOD_ENTRY.replace("[wire.test]", "['wire.test.']"),
+                         "allowed domain"),
+    "domains_url": (GOOD_ENTRY.replace("[wire.test]", "['http://x.test/']"),
+                    "allowed domain"),
+    "domains_wild": (GOOD_ENTRY.replace("[wire.test]", "['*.x.test']"),
+                     "allowed domain"),
+    "domains_missing": (GOOD_ENTRY.replace("allowed_domains: [wire.test]\n", ""),
+                        "allowed_domains"),
+    "pattern_nested": (GOOD_ENTRY + "release_url_pattern: '^/(?!tag/)([a-z]+-?)+/$'\n",
+                       "quantifier"),
+    "pattern_broken": (GOOD_ENTRY + "release_url_pattern: '^/(release'\n", "regular"),
+    "yaml_broken": ("id: yaml_broken\nname: [unclosed\n", "yaml_broken.yaml"),
+    "not_a_mapping": ("- just\n- a list\n", "mapping"),
+}
+
+
+def write_entries(folder, entries: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, text in entries.items():
+        (folder / f"{stem}.yaml").write_text(text)
+
+
+def test_each_bad_entry_is_left_out_naming_its_file(tmp_path):
+    entries = {stem: text.format(id=stem) if "{id}" in text else text
+               for stem, (text, _) in BAD_ENTRIES.items()}
+    entries["fine"] = GOOD_ENTRY.format(id="fine")
+    write_entries(tmp_path, entries)
+    sources, problems = read_registry(tmp_path)
+    assert list(sources) == ["fine"]
+    assert len(problems) == len(BAD_ENTRIES)
+    for stem, (_, words) in BAD_ENTRIES.items():
+        mine = [p for p in problems if f"{stem}.yaml" in p]
+        assert len(mine) == 1 and words in mine[0], (stem, mine)
+    with pytest.raises(RegistryError, match="cron_minute.yaml"):
+        load_registry(tmp_path)
+
+
+def test_the_shipped_entries_all_validate():
+    sources, problems = read_registry()
+    assert not problems and len(sources) >= 20
+
+
+def test_a_bad_entry_leaves_the_code_location_loading(tmp_path):
+    write_entries(tmp_path, {"extra_good": GOOD_ENTRY.format(id="extra_good"),
+                             "extra_bad": BAD_ENTRIES["cron_minute"][0].format(id="extra_bad")})
+    code = ("from pipelines.definitions import defs\n"
+            "from crawlers.registry import registry_problems\n"
+            "names = {s.name for s in defs.schedules}\n"
+            "print(sorted(n for n in names if n.startswith('ingest_extra_')))\n"
+            "print(len(registry_problems()))\n")
+    env = {**os.environ, EXTRA_DIRS_ENV: str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr[-3000:]
+    scheduled, problems = out.stdout.strip().splitlines()
+    assert "extra_good" in scheduled and "extra_bad" not in scheduled
+    assert problems == "1"
+    assert "entry disabled" in out.stderr and "extra_bad.yaml" in out.stderr
+
+
+def test_a_fully_qualified_host_is_its_own_host_and_no_empty_host_passes():
+    spider = spider_class_for(registry()["dnanews"])()
+    assert spider.is_allowed("http://dnanews.test./a/")
+    assert spider.is_allowed("http://www.dnanews.test/a/")
+    for url in ("http://evil.test./", "http:///nohost", "http://[::1/x", "http://dnanews.test.."
+                "/", "http://xdnanews.test/"):
+        assert not spider.is_allowed(url), url
+
+
+NESTED = r"^/news/([a-z0-9]+-?)+\.html$"   # exponential in Python's re
+
+
+def test_a_pattern_with_nested_quantifiers_matches_in_linear_time():
+    matcher = compile_pattern(NESTED)
+    assert type(matcher).__module__.startswith("re2")
+    # Python's re would take longer than the age of the universe on this path; run it in
+    # a child so that a regression fails on the timeout instead of hanging the suite.
+    code = ("from crawlers.patterns import compile_pattern\n"
+            f"m = compile_pattern({NESTED!r})\n"
+            "print(m.search('/news/' + 'a1-' * 2000 + '!') is None, "
+            "m.search('/news/harbour-fees-rise.html') is not None)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.split() == ["True", "True"], out.stderr
+
+
+def test_every_release_pattern_of_the_registry_is_linear_or_guarded():
+    for source in registry().values():
+        if source.release_url_pattern:
+            compile_pattern(source.release_url_pattern)   # raises PatternError otherwise
+    with pytest.raises(PatternError, match="quantifier"):
+        compile_pattern(r"^/(?!tag/)(\w+\s?)*$")
+    with pytest.raises(PatternError, match="alternation"):
+        compile_pattern(r"^/(?=r)(r|re)*x$")
