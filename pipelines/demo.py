@@ -1,15 +1,24 @@
-"""``make demo``: the whole pipeline over the simulated wire network, then what landed."""
+"""``make demo``: the whole pipeline over the simulated wire network, then what landed.
+
+Stored text (titles, datelines, reasons, anything a crawled page said) is printed as
+inert :class:`rich.text.Text`, never as rich markup: a title such as
+``[link=http://…]…[/link]`` is shown as written (no terminal hyperlink), one starting with
+``[/]`` cannot break the summary, and control characters are shown as escapes.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from warehouse.db import connect
 from warehouse.load import fetch_dicts
+from warehouse.render import terminal_text
 
 EXAMPLE_SQL = """\
 SELECT s.carriers, r.source_id, r.dateline_city, r.agency, r.title
@@ -17,6 +26,21 @@ FROM stories s JOIN releases r ON r.release_id = s.canonical_release_id
 WHERE s.carriers > 1
 ORDER BY s.carriers DESC, s.first_seen_at
 LIMIT 5"""
+
+
+def inert(value: Any, style: str = "") -> Text:
+    """Stored text as a rich Text that no markup, escape or control character in it can
+    drive (see the module's doc)."""
+    return Text(terminal_text("" if value is None else str(value)), style=style)
+
+
+def line(*parts: Any) -> Text:
+    """A line of styled labels and inert values: ``("Label:", "bold")`` pairs are styled,
+    anything else is shown as text."""
+    text = Text()
+    for part in parts:
+        text.append_text(inert(*part) if isinstance(part, tuple) else inert(part))
+    return text
 
 
 def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None) -> dict:
@@ -30,8 +54,8 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
         os.environ["WIREDESK_SIM_PROXY"] = sim.proxy_url
         os.environ["WIREDESK_SIM_RELEASES"] = str(releases)
         os.environ["WIREDESK_SIM_SEED"] = str(seed)
-        console.print(f"[bold]Simulated wire network[/] ({releases} releases, seed {seed}) "
-                      f"on {sim.proxy_url}")
+        console.print(line(("Simulated wire network", "bold"),
+                           f" ({releases} releases, seed {seed}) on {sim.proxy_url}"))
         from dagster import DagsterInstance
 
         from crawlers.registry import enabled_sources
@@ -41,7 +65,7 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
         defs = build_defs()
         instance = DagsterInstance.get()
         for source in enabled_sources(network="simulated"):
-            console.print(f"  materialising [cyan]{source.id}[/] …")
+            console.print(line("  materialising ", (source.id, "cyan"), " …"))
             if not materialise_sources(defs, [source.id], instance)[source.id]:
                 raise SystemExit(f"ingest of {source.id} failed")
         console.print("  grouping copies into stories …")
@@ -66,14 +90,14 @@ def show_summary(db_path: Path, console: Console) -> dict:
         for col in ("source", "release pages", "cleaned", "releases", "not usable"):
             table.add_column(col, justify="right" if col != "source" else "left")
         for row in per_source:
-            table.add_row(row["source_id"], str(row["release_pages"]), str(row["ok_pages"]),
-                          str(row["releases"]), str(row["problems"]))
+            table.add_row(*(inert(row[k]) for k in ("source_id", "release_pages", "ok_pages",
+                                                     "releases", "problems")))
         console.print(table)
 
         reasons = fetch_dicts(con, "SELECT reason, count(*) AS n FROM pages "
                                    "WHERE reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
-        console.print("Pages not used, by reason: " + ", ".join(
-            f"{r['reason']}={r['n']}" for r in reasons))
+        console.print(inert("Pages not used, by reason: " + ", ".join(
+            f"{r['reason']}={r['n']}" for r in reasons)))
 
         datelines = fetch_dicts(con, """
             SELECT source_id, dateline_raw, dateline_city, dateline_country, dateline_date, agency
@@ -84,7 +108,7 @@ def show_summary(db_path: Path, console: Console) -> dict:
         for col in ("source", "dateline", "city", "country", "date", "agency"):
             table.add_column(col)
         for d in datelines:
-            table.add_row(*(str(d[k] or "") for k in (
+            table.add_row(*(inert(d[k]) for k in (
                 "source_id", "dateline_raw", "dateline_city", "dateline_country",
                 "dateline_date", "agency")))
         console.print(table)
@@ -99,19 +123,21 @@ def show_summary(db_path: Path, console: Console) -> dict:
         for col in ("story", "carriers", "copies", "carried by"):
             table.add_column(col)
         for g in groups:
-            table.add_row((g["title"] or "")[:60], str(g["carriers"]), str(g["members"]),
-                          g["carried_by"])
+            table.add_row(inert((g["title"] or "")[:60]), inert(g["carriers"]),
+                          inert(g["members"]), inert(g["carried_by"]))
         console.print(table)
 
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
             "sources", "crawl_runs", "pages", "articles", "releases", "stories",
             "story_members")}
-        console.print("Rows: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
-        console.print(f"\n[bold]Warehouse:[/] {db_path.resolve()}")
-        console.print(f"[bold]Example query:[/]\n{EXAMPLE_SQL}")
+        console.print(inert("Rows: " + ", ".join(f"{k}={v}" for k, v in counts.items())))
+        console.print(line("\n", ("Warehouse:", "bold"), f" {db_path.resolve()}"))
+        console.print(line(("Example query:", "bold")))
+        console.print(inert(EXAMPLE_SQL))
         rows = con.execute(EXAMPLE_SQL).fetchall()
         for row in rows:
-            console.print("  " + " | ".join("" if v is None else str(v)[:60] for v in row))
+            console.print(inert("  " + " | ".join("" if v is None else str(v)[:60]
+                                                  for v in row)))
         return counts
     finally:
         con.close()
