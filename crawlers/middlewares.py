@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Sequence
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,13 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
+from scrapy.resolver import CachingThreadedResolver
 from scrapy.utils.response import get_meta_refresh
+from twisted.internet import defer
+from twisted.internet.defer import Deferred
+from twisted.internet.error import DNSLookupError
+from twisted.internet.interfaces import IResolverSimple
+from zope.interface import implementer
 
 from crawlers.archive import WarcArchiveWriter
 from crawlers.extensions import stop_on_write_error
@@ -53,13 +60,102 @@ REDIRECT_LOOP = "redirect_loop"
 WEB_SCHEMES = ("http", "https")     # the only schemes ever requested
 
 
+# IPv6 prefixes that carry an IPv4 address in their low 32 bits: the NAT64 well-known
+# prefix (RFC 6052), IPv4-compatible (deprecated) and IPv4-translated (SIIT) addresses.
+EMBEDDING_V4 = tuple(ipaddress.ip_network(n) for n in (
+    "64:ff9b::/96", "::/96", "::ffff:0:0:0/96"))
+# Refused whatever they carry: NAT64 local-use prefix (its embedding varies by length).
+REFUSED_V6 = (ipaddress.ip_network("64:ff9b:1::/48"),)
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: IPv4-mapped, 6to4, Teredo (server and
+    client), NAT64, IPv4-compatible and IPv4-translated forms."""
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in net for net in EMBEDDING_V4):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [a for a in found if a is not None]
+
+
 def refused_address(address: str) -> bool:
     """True for anything but a public unicast address: private, loopback, link-local,
-    carrier-grade NAT, multicast, reserved, unspecified, cloud metadata."""
+    carrier-grade NAT, multicast, reserved, unspecified, cloud metadata, and IPv6 forms
+    that carry such an IPv4 address (``::ffff:10.0.0.1``, NAT64 ``64:ff9b::a9fe:a9fe``,
+    6to4 ``2002:a9fe:a9fe::1``, Teredo, IPv4-compatible ``::7f00:1``)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if any(ip in net for net in REFUSED_V6) or any(
+                refused_address(str(v4)) for v4 in embedded_ipv4(ip)):
+            return True
+        if ip.ipv4_mapped is not None:
+            return False  # a public IPv4 address, written as IPv6
     return ip in METADATA_ADDRESSES or not ip.is_global or ip.is_multicast
+
+
+def literal_address(host: str) -> str | None:
+    """``host`` as an IP address if it is one (``[::1]`` included), else None."""
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        return None
+
+
+def local_hosts() -> frozenset[str]:
+    """Allowed domains of the sources served from this machine (``local``): the only
+    names the guard lets resolve to private addresses."""
+    from crawlers.registry import registry
+
+    return frozenset(d for s in registry().values() if s.is_local for d in s.allowed_domains)
+
+
+def pinned_hosts(settings: Any) -> dict[str, list[str]]:
+    """``WIREDESK_RESOLVE``: host names pinned to addresses instead of DNS."""
+    return {k.lower(): list(v) for k, v in settings.getdict("WIREDESK_RESOLVE").items()}
+
+
+@implementer(IResolverSimple)
+class GuardedResolver(CachingThreadedResolver):
+    """The reactor's resolver (``TWISTED_DNS_RESOLVER``): every connection's name is
+    resolved here, and an answer that :func:`refused_address` refuses fails the
+    connection (``address_refused``). So the address the guard checked is the address
+    connected to: a name that resolves to a public address when the request is checked
+    and to a private one when it is sent (DNS rebinding), or that did not resolve at the
+    check, is still refused. IP literals (the configured proxy) and the allowed domains of
+    local sources pass; ``WIREDESK_RESOLVE`` pins names here too."""
+
+    # Names refused in this process (one crawl per process): the downloader reports a
+    # failed resolution without its reason, so the spider looks the name up here.
+    refused_names: set[str] = set()
+
+    def __init__(self, reactor: Any, cache_size: int, timeout: float,
+                 pinned: dict[str, list[str]] | None = None) -> None:
+        super().__init__(reactor, cache_size, timeout)
+        self.pinned = pinned or {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, reactor: Any) -> GuardedResolver:
+        settings = crawler.settings
+        size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
+        return cls(reactor, size, settings.getfloat("DNS_TIMEOUT"), pinned_hosts(settings))
+
+    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> Deferred[str]:
+        host = name.lower().rstrip(".")
+        if literal_address(host) or any(host == d or host.endswith("." + d)
+                                         for d in local_hosts()):
+            return super().getHostByName(name, timeout)
+        if host in self.pinned:
+            return defer.maybeDeferred(self._checked, (self.pinned[host] or ["0.0.0.0"])[0],
+                                       name)
+        d = super().getHostByName(name, timeout)
+        d.addCallback(self._checked, name)
+        return d
+
+    @classmethod
+    def _checked(cls, address: str, name: str) -> Deferred[str] | str:
+        if refused_address(address):
+            cls.refused_names.add(name.lower().rstrip("."))
+            raise DNSLookupError(f"{REFUSED}: {name} -> {address} (at connection)")
+        return address
 
 
 class AddressGuardMiddleware:
@@ -72,14 +168,14 @@ class AddressGuardMiddleware:
     (A -> B -> A, or to itself) is refused for every source as ``redirect_loop``. Sources
     served from this machine (the simulator unless its entry says ``local: false``, or
     ``local: true`` in the registry) are let through. ``WIREDESK_RESOLVE`` pins host names
-    to addresses instead of DNS. A name that does not resolve is let
-    through: the download itself then fails (or the configured proxy resolves it).
+    to addresses instead of DNS. A name that does not resolve here is let through: the
+    connection resolves it again through :class:`GuardedResolver`, which refuses a private
+    answer then (through a proxy, the proxy resolves: use one only for the simulator).
     """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.pinned = {k.lower(): list(v) for k, v in
-                       crawler.settings.getdict("WIREDESK_RESOLVE").items()}
+        self.pinned = pinned_hosts(crawler.settings)
         self._cache: dict[str, list[str]] = {}
 
     @classmethod
@@ -150,10 +246,9 @@ class AddressGuardMiddleware:
                 self._refuse(request, f"{host} -> {address} ({url})")
 
     async def _addresses(self, host: str, port: int | None) -> list[str]:
-        try:
-            return [str(ipaddress.ip_address(host.strip("[]")))]
-        except ValueError:
-            pass
+        literal = literal_address(host)
+        if literal:
+            return [literal]
         if host in self.pinned:
             return self.pinned[host]
         if host not in self._cache:

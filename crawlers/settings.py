@@ -60,6 +60,11 @@ REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+# Every connection's host name is resolved through the address guard's resolver, which
+# refuses a private, loopback, link-local or metadata answer at connection time (so DNS
+# rebinding after the guard's check cannot reach one).
+TWISTED_DNS_RESOLVER = "crawlers.middlewares.GuardedResolver"
+
 DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.SimulatorProxyMiddleware": 20,
     # Refuses private, loopback, link-local and metadata addresses, also after DNS; placed

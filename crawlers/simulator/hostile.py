@@ -40,8 +40,19 @@ expected outcome of each. The inputs, by class:
 - dates: year 0, 9999, far future (275760), negative years and Feb 30 in feed
   ``pubDate``, sitemap ``lastmod``, JSON-LD and ``<meta>`` tags
 - language: a release in Urdu (right to left, with an Urdu dateline)
+- addresses hidden in IPv6 (issue 20): redirects to the metadata address as NAT64
+  (``64:ff9b::a9fe:a9fe``) and 6to4 (``2002:a9fe:a9fe::1``), and to loopback as an
+  IPv4-compatible address (``::7f00:1``)
+- identity (issue 20): three different articles at ``view.php?article=1..3`` that each
+  declare the site root as their canonical URL (a CMS mistake): three releases, not one
+- terminal markup (issue 20): a title of rich markup (a ``link`` tag and a bare closing
+  tag), which the demo summary must print as text
 
-:func:`inbox_pages` gives further inputs to feed as WARC files through the inbox.
+:func:`inbox_pages` gives further inputs to feed as WARC files through the inbox (among
+them records with a malformed target URI and impossible status lines);
+``hostile_registry/`` holds, beside the ``hostile`` source, registry entries that must
+each be disabled on their own (a bad cron, an unknown time zone, an empty allowed domain,
+a backtracking release URL pattern) while the rest loads.
 """
 
 from __future__ import annotations
@@ -234,6 +245,25 @@ def absurd_dates_release() -> str:
     return page("Absurd dates", body, head=head)
 
 
+CMS_LEADS = [
+    "The Harbourline Transit Authority said the ferry pier on the east bank will close "
+    "for repairs from Monday, with a shuttle bus running every twenty minutes instead.",
+    "Portwell's library board approved longer opening hours for the reading room, which "
+    "will stay open until nine in the evening on weekdays from next month.",
+    "The river council published its flood map for the coming winter and asked owners of "
+    "riverside homes to register for text alerts before the end of October.",
+]
+MARKUP_TITLE = "[link=http://xxe.attacker.test/reset]Reset your password[/link] [/] [blink]now"
+
+
+def cms_article(query: str) -> str:
+    """One of three different articles that all declare the site root as canonical."""
+    digits = query.partition("article=")[2]
+    n = (int(digits) if digits.isdigit() else 1) % len(CMS_LEADS)
+    return page(f"Harbour notice {n + 1}", f"<p>PORTWELL, July 14, 2026 /Hostile Wire/ -- "
+                f"{CMS_LEADS[n]}</p><p>{MORE}</p>", head='<link rel="canonical" href="/">')
+
+
 def nested_html(depth: int = 100_000) -> bytes:
     """``depth`` nested ``<div>`` around a paragraph."""
     return (b"<!DOCTYPE html><html><head><title>Deep</title></head><body>" + b"<div>" * depth
@@ -356,6 +386,16 @@ INPUTS: list[Input] = [
           "news publication dates", "sitemap"),
     Input("sitemap_dated_release", _r("sitemap-dated"), "a release named only by the "
           "absurd-dates sitemap", "sitemap"),
+    Input("redirect_nat64_metadata", f"{BASE}/r/to-nat64-metadata",
+          "redirect to 64:ff9b::a9fe:a9fe (NAT64 of 169.254.169.254)"),
+    Input("redirect_6to4_metadata", f"{BASE}/r/to-6to4-metadata",
+          "redirect to 2002:a9fe:a9fe::1 (6to4 of 169.254.169.254)"),
+    Input("redirect_ipv4_compatible_loopback", f"{BASE}/r/to-ipv4-compatible-loopback",
+          "redirect to ::7f00:1 (IPv4-compatible 127.0.0.1)"),
+    *(Input(f"cms_canonical_{n}", f"{BASE}/release/view.php?article={n}",
+            f"article {n} of 3 that all declare the site root as canonical")
+      for n in (1, 2, 3)),
+    Input("markup_title", _r("markup-title"), "a title of rich markup: a link tag, [/]"),
     Input("robots_metadata_sitemap", "http://169.254.169.254/latest/sitemap.xml",
           "robots.txt names a sitemap on the metadata address", "robots"),
     Input("robots_offsite_sitemap", f"http://{XXE_HOST}/sitemap.xml",
@@ -470,6 +510,9 @@ REDIRECTS = {
     "/r/to-integer-ip": "http://2130706433/", "/r/to-file": "file:///etc/passwd",
     "/r/to-offsite": f"http://{XXE_HOST}/landing",
     "/r/to-internal-name": f"http://{INTERNAL_HOST}/release/secret.html",
+    "/r/to-nat64-metadata": "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",
+    "/r/to-6to4-metadata": "http://[2002:a9fe:a9fe::1]/latest/meta-data/",
+    "/r/to-ipv4-compatible-loopback": "http://[::7f00:1]/__hits__",
 }
 MALFORMED = ("<html><head><title>Malformed <b>release</title><body><div><p>PORTWELL -- "
              f"{LEAD}<p>{MORE}</div></div></span><table><tr><td>{MORE}<td><li>stray"
@@ -554,6 +597,10 @@ def _pages() -> dict[str, Callable[[], Response]]:
             + "<script>document.body.innerHTML='<p>rendered</p>';</script>" * 200
             + "<noscript></noscript></body></html>"),
         "/release/sitemap-dated.html": lambda: _ok(release("Named by a dated sitemap")),
+        "/release/markup-title.html": lambda: _ok(release(MARKUP_TITLE, lead=(
+            "The harbour office warned users of its ticket website about messages that ask "
+            "them to reset their passwords through a link, and said it never sends such "
+            "messages."))),
     }
 
 
@@ -583,6 +630,8 @@ class HostileSite:
             return _redirect(f"{BASE}/r/chain/{n + 1}") if n < 12 else _ok(release("End"))
         if path == "/listing/" and query:
             return _ok(page("Page two", f'<a rel="next" href="{BASE}/listing/">Next</a>'))
+        if path == "/release/view.php":
+            return _ok(cms_article(query))
         if path.startswith("/release/flood-"):
             return Response(404, b"gone", "text/plain", compressible=False)
         make = self.routes.get(path)
@@ -595,7 +644,7 @@ class HostileSite:
 INBOX_HOST = "inbox.hostile-archive.test"
 
 
-def inbox_pages() -> list[tuple[str, str, int, list[tuple[str, str]], bytes]]:
+def inbox_pages() -> list[tuple[str, str, int | str, list[tuple[str, str]], bytes]]:
     """``(name, url, status, headers, body)`` of the archive records to feed as WARC."""
     html = [("Content-Type", "text/html; charset=utf-8")]
     base = f"http://{INBOX_HOST}/news"
@@ -612,4 +661,10 @@ def inbox_pages() -> list[tuple[str, str, int, list[tuple[str, str]], bytes]]:
         ("inbox_empty", f"{base}/empty.html", 200, html, b""),
         ("inbox_deep_nesting", f"{base}/deep.html", 200, html, nested_html(50_000)),
         ("inbox_absurd_dates", f"{base}/dates.html", 200, html, absurd_dates_release().encode()),
+        ("inbox_malformed_uri", "http://[::1/inbox-malformed.html", 200, html,
+         release("A record whose target URI does not parse").encode()),
+        ("inbox_huge_status", f"{base}/huge-status.html", 99999999999, html,
+         release("A record whose status is 99999999999").encode()),
+        ("inbox_word_status", f"{base}/word-status.html", "OK", html,
+         release("A record whose status is a word").encode()),
     ]

@@ -38,7 +38,13 @@ from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from crawlers.items import PageRecord
-from crawlers.middlewares import ARCHIVE_WRITE_FAILED, REDIRECT_LOOP, REFUSED, WEB_SCHEMES
+from crawlers.middlewares import (
+    ARCHIVE_WRITE_FAILED,
+    REDIRECT_LOOP,
+    REFUSED,
+    WEB_SCHEMES,
+    GuardedResolver,
+)
 from crawlers.registry import Discovery, Source
 from crawlers.runinfo import (
     MANIFEST_NAME,
@@ -125,6 +131,10 @@ def error_reason(failure: Failure) -> tuple[str, bool]:
         return ("robots_disallowed" if "robots" in msg else "ignored"), False
     if failure.check(DownloadCancelledError, CancelledError):
         return "too_large", False           # DOWNLOAD_MAXSIZE is our only cancellation
+    request = getattr(failure, "request", None)
+    host = (urlsplit(request.url).hostname or "") if request is not None else ""
+    if REFUSED in msg or host.rstrip(".") in GuardedResolver.refused_names:
+        return REFUSED, False               # the guard's resolver, at connection time
     return f"network_error:{failure.type.__name__}", True
 
 

@@ -24,9 +24,13 @@ SOURCES = ["hostile", "inbox"]
 TRUNCATED_WARC = "hostile-truncated.warc.gz"
 
 
+SYMLINKED_WARC = "linked-from-outside.warc.gz"
+
+
 def write_inbox(inbox: Path) -> list[Path]:
     """The inbox inputs as two WARC files: every record, and a copy cut off mid-record
-    (a half-written archive)."""
+    (a half-written archive); and a symbolic link to an archive outside the data folder
+    (refused)."""
     inbox.mkdir(parents=True, exist_ok=True)
     tmp = inbox / ".hostile-tmp"
     writer = WarcArchiveWriter(tmp, tmp, "hostile-inbox", max_bytes=1 << 40)
@@ -42,6 +46,9 @@ def write_inbox(inbox: Path) -> list[Path]:
     past = time.time() - 3600  # delivered a while ago: settled, so the inbox claims them
     for path in paths:
         os.utime(path, (past, past))
+    outside = inbox.parent.parent / "outside-the-data-folder.warc.gz"
+    outside.write_bytes(whole)
+    (inbox / SYMLINKED_WARC).symlink_to(outside)
     return paths
 
 

@@ -23,7 +23,7 @@ from crawlers.simulator.hostile import (
     XXE_HOST,
     inbox_pages,
 )
-from tests.hostile.driver import TRUNCATED_WARC
+from tests.hostile.driver import SYMLINKED_WARC, TRUNCATED_WARC
 from warehouse.db import connect
 from warehouse.search import load_fts
 
@@ -93,6 +93,13 @@ EXPECTED: dict[str, tuple[str, Any, bool]] = {
     "sitemap_xxe": ANY_OK + (True,),
     "sitemap_absurd_dates": ANY_OK + (True,),
     "sitemap_dated_release": ANY_OK + (True,),
+    "redirect_nat64_metadata": ("skipped", "address_refused", True),
+    "redirect_6to4_metadata": ("skipped", "address_refused", True),
+    "redirect_ipv4_compatible_loopback": ("skipped", "address_refused", True),
+    "cms_canonical_1": ANY_OK + (True,),
+    "cms_canonical_2": ANY_OK + (True,),
+    "cms_canonical_3": ANY_OK + (True,),
+    "markup_title": ANY_OK + (True,),
     "robots_metadata_sitemap": ("skipped", "offsite", False),
     "robots_offsite_sitemap": ("skipped", "offsite", False),
 }
@@ -106,6 +113,9 @@ EXPECTED_INBOX: dict[str, tuple[str, Any]] = {
     "inbox_empty": ("error", "empty_body"),
     "inbox_deep_nesting": ("error", "no_text_extracted"),
     "inbox_absurd_dates": ("ok", None),
+    "inbox_malformed_uri": ("error", "bad_target_uri"),
+    "inbox_huge_status": ("skipped", "bad_http_status"),
+    "inbox_word_status": ("skipped", "bad_http_status"),
 }
 
 
@@ -227,3 +237,52 @@ def test_the_warehouse_stays_queryable(corpus_run):
     assert reasons[0][:3] == ("hostile", "http_404", 200)
     assert {r[0] for r in health} >= {"hostile", "inbox"}
     assert urdu and found >= 1
+
+
+# --- issue 20 --------------------------------------------------------------------------------
+
+def test_articles_sharing_a_cms_canonical_stay_three_releases(corpus_run):
+    with connect(corpus_run["data"] / "warehouse.read.duckdb", read_only=True) as con:
+        rows = con.sql("SELECT release_id, canonical_url, title FROM releases "
+                       "WHERE list_has_any(urls, ?)", params=[[
+                           INPUTS_BY_NAME[f"cms_canonical_{n}"].url for n in (1, 2, 3)]]
+                       ).fetchall()
+    assert len(rows) == 3 and len({r[0] for r in rows}) == 3
+    assert sorted(r[1] for r in rows) == [INPUTS_BY_NAME[f"cms_canonical_{n}"].url
+                                          for n in (1, 2, 3)]
+
+
+def test_the_demo_summary_prints_stored_markup_as_text(corpus_run):
+    import io
+
+    from rich.console import Console
+
+    from crawlers.simulator.hostile import MARKUP_TITLE
+    from pipelines.demo import show_summary
+
+    out = io.StringIO()
+    show_summary(corpus_run["data"] / "warehouse.read.duckdb",
+                 Console(file=out, force_terminal=True, width=300))
+    assert "\x1b]8;" not in out.getvalue()     # no terminal hyperlink
+    with connect(corpus_run["data"] / "warehouse.read.duckdb", read_only=True) as con:
+        titles = [t for (t,) in con.sql("SELECT title FROM releases").fetchall()]
+    assert MARKUP_TITLE in titles
+
+
+def test_a_symlinked_inbox_entry_is_refused_and_recorded(corpus_run):
+    refused = [p for p in corpus_run["pages"] if p["reason"] == "inbox_symlink"]
+    assert [p["url"].rsplit("/", 1)[1] for p in refused] == [SYMLINKED_WARC]
+    assert all(p["source_id"] == "inbox" and p["warc_file"] is None for p in refused)
+    assert not (corpus_run["data"] / "inbox" / SYMLINKED_WARC).exists()
+
+
+def test_broken_registry_entries_are_disabled_alone():
+    from crawlers.registry import read_registry
+    from crawlers.simulator.hostile import REGISTRY_DIR
+
+    sources, problems = read_registry(REGISTRY_DIR)
+    assert list(sources) == ["hostile"]
+    for name, words in (("hostile_bad_cron", "cron"), ("hostile_bad_timezone", "timezone"),
+                        ("hostile_empty_domain", "allowed domain"),
+                        ("hostile_backtracking_pattern", "quantifier inside a quantifier")):
+        assert any(f"{name}.yaml" in p and words in p for p in problems), name
