@@ -509,3 +509,44 @@ def test_decoding_within_the_cap(tmp_path):
         record = next(iter(ArchiveIterator(fh)))
         assert decoded_payload(record, cap=1000) == (b"", TOO_LARGE)
 
+
+
+# -- issue 20: bad records before a torn tail; a producer killed while writing ----------------
+
+
+def test_bad_records_then_a_torn_tail_keep_every_good_record(tmp_path):
+    """Every kind of bad record in the middle of an archive whose writer then died: each
+    bad record keeps its own reason, the good records around them load, and only the torn
+    tail is ``warc_truncated``."""
+    from tests.pipelines.test_inbox import bad_records_warc
+
+    warc = bad_records_warc(tmp_path / "raw" / "inbox" / "day" / "mixed.warc.gz")
+    good_tail = write_warc(tmp_path / "tail.warc.gz", inbox_release_pages()[2:3])
+    data = warc.read_bytes() + good_tail.read_bytes()
+    last = verify_warc(good_tail).records[-1]
+    warc.write_bytes(data[: len(warc.read_bytes()) + last.offset + last.length // 2])
+    reasons = [r["reason"] for r in warc_records(warc, tmp_path, "run-1")]
+    assert reasons[0] is None and reasons[-2] is None           # the good ones, either side
+    assert reasons[1:6] == ["bad_target_uri", "bad_http_status", "bad_http_status",
+                            "no_target_uri", reasons[5]] and reasons[5].startswith(
+                                "bad_http_headers")
+    assert reasons.count(TRUNCATED) == 1 and reasons[-1] == TRUNCATED
+
+
+def test_an_archive_whose_producer_died_mid_write_is_claimed_once_settled(tmp_path):
+    """A producer writing in place is killed half-way: the file is left alone while it may
+    still grow, then claimed with its complete records and its torn tail recorded."""
+    from pipelines.inbox import claim, pending
+
+    inbox, landing = tmp_path / "inbox", tmp_path / "raw" / "inbox" / "day"
+    whole = write_warc(tmp_path / "whole.warc.gz", inbox_release_pages(), settled=False)
+    cut = inbox / "in-place.warc.gz"
+    inbox.mkdir()
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])
+    assert pending(inbox, settle=30) == [] and claim(inbox, landing, settle=30) == []
+    past = time.time() - 60
+    os.utime(cut, (past, past))
+    files = claim(inbox, landing, settle=30)
+    records = [r for f in files for r in warc_records(f, tmp_path, "run-1")]
+    assert records[-1]["reason"] == TRUNCATED
+    assert sum(r["reason"] is None for r in records) >= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, inbox_release_pages, write_warc
 from tests.pipelines.test_assets import expected_releases
 from warehouse.publish import read_copy_path, temp_copies
 
@@ -275,3 +276,49 @@ def test_kill_mid_crawl_resumes_in_the_partitions_next_run(place, truth):
     assert stats["wiredesk/resume/releases_carried"] == len(archived)
     assert rows(place.db, "SELECT DISTINCT run_id FROM crawl_runs") == [(runs[0].name,)]
     assert_matches_truth(place.db, truth, ["prwire"])
+
+
+# --- issue 20: a corrupt warehouse, an inbox on a symlinked disk -----------------------------
+
+def test_a_corrupt_warehouse_is_named_and_recovered_from_the_read_copy(place, truth):
+    """The writable file cut short (a disk fault): every load fails naming it and the
+    recovery, ``wiredesk status`` says so, the read copy stays intact, and the README's
+    recovery (copy the read copy into place, run again) loads everything."""
+    assert place.run(["prwire"]).returncode == 0
+    copy = read_copy_path(place.db)
+    copy_digest = digest(copy)
+    place.db.write_bytes(place.db.read_bytes()[: place.db.stat().st_size // 2])
+    failed = place.run(["prwire"])
+    assert failed.returncode == 1
+    assert "is corrupt" in failed.errors() and "README" in failed.errors(), failed.errors()
+    assert digest(copy) == copy_digest
+    status = subprocess.run([sys.executable, "-m", "pipelines.cli", "status"], cwd=PROJECT,
+                            env=place.env, capture_output=True, text=True, timeout=120)
+    assert status.returncode == 1 and "UNUSABLE" in status.stdout
+    assert "The warehouse file is corrupt" in status.stderr
+    place.db.rename(place.db.with_name("warehouse.broken.duckdb"))    # the README's steps
+    shutil.copyfile(copy, place.db)
+    again = place.run(["prwire"])
+    assert again.returncode == 0, again.report
+    assert_matches_truth(place.db, truth, ["prwire"])
+
+
+def test_the_inbox_loads_onto_a_symlinked_raw_folder(place, truth, tmp_path):
+    """``data/raw`` on another disk (a symlink) with a symlink in the inbox: the archive
+    loads, the link is refused with a reason, nothing outside the data folder is read."""
+    bigger = tmp_path / "bigger-disk"
+    (bigger / "raw").mkdir(parents=True)
+    place.data.mkdir(parents=True, exist_ok=True)
+    (place.data / "raw").symlink_to(bigger / "raw")
+    write_warc(place.data / "inbox" / "dropped.warc.gz", inbox_release_pages())
+    secret = write_warc(tmp_path / "elsewhere" / "secret.warc.gz", inbox_release_pages(
+        host="secret.harbourtimes.test"))
+    (place.data / "inbox" / "linked.warc.gz").symlink_to(secret)
+    run = place.run(["inbox"])
+    assert run.returncode == 0, run.report
+    pages = rows(place.db, "SELECT url, reason, warc_file FROM pages WHERE source_id = 'inbox'")
+    assert {r[1] for r in pages if r[0].endswith("linked.warc.gz")} == {"inbox_symlink"}
+    assert not [r for r in pages if "secret.harbourtimes.test" in r[0]]
+    loaded = rows(place.db, "SELECT count(*) FROM releases WHERE source_id = 'inbox'")[0][0]
+    assert loaded == sum(1 for _, status, _ in inbox_release_pages() if status == 200)
+    assert list((bigger / "raw" / "inbox").rglob("dropped.warc.gz"))
