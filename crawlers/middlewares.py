@@ -6,6 +6,7 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Sequence
+from functools import lru_cache
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,7 @@ def literal_address(host: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1)
 def local_hosts() -> frozenset[str]:
     """Allowed domains of the sources served from this machine (``local``): the only
     names the guard lets resolve to private addresses."""

@@ -25,7 +25,7 @@ def inbox_fingerprint(crawler: CrawlerResource) -> tuple[list[str], str]:
     files = pending(crawler.inbox_dir) + symlinks(crawler.inbox_dir)  # links: to refuse
     digest = hashlib.sha256()
     for f in files:
-        st = f.stat()
+        st = f.lstat()  # a symlink (to refuse) may point nowhere
         digest.update(f"{f.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return [f.name for f in files], digest.hexdigest()[:16]
 
