@@ -79,16 +79,42 @@ def offset_text(moment: datetime) -> str | None:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def dateline_moment(day: str | None, clock: str | None, zone: str | None) -> datetime | None:
-    """The dateline's date and printed time in its zone (``8:00 AM ET``), DST-aware."""
+def dateline_moment(day: str | None, clock: str | None, zone: str | None,
+                    country: str | None = None) -> datetime | None:
+    """The dateline's date and printed time in its zone (``8:00 AM ET``), DST-aware; an
+    abbreviation some countries read otherwise (``CST``, ``IST``) is read as the
+    dateline's ``country`` reads it."""
     when = as_date(day)
     if when is None or not clock or not zone:
         return None
     try:
         hour, minute = (int(x) for x in clock.split(":"))
-        return local_datetime(when, time(hour, minute), zone)
+        return local_datetime(when, time(hour, minute), zone, country)
     except (ValueError, OverflowError):
         return None
+
+
+def dateline_day(printed: str | None, month_day: str | None,
+                 hint: datetime | date | None) -> str | None:
+    """The day a dateline names, as evidence of publication: its printed date, else its
+    month and day in the year that puts them closest to ``hint`` (the feed's or page's
+    date). The inferred year stays out of ``dateline.date``, which holds printed years."""
+    if printed or not month_day or hint is None:
+        return printed
+    near = hint.date() if isinstance(hint, datetime) else hint
+    try:
+        month, day = (int(x) for x in month_day.split("-"))
+    except ValueError:
+        return None
+    best: date | None = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - near).days) < abs((best - near).days):
+            best = cand
+    return best.isoformat() if best else None
 
 
 def reconcile_published(*args: Any, **kwargs: Any
@@ -113,12 +139,14 @@ def reconcile_with_notes(
     *,
     dateline_time: str | None = None,
     dateline_zone: str | None = None,
+    dateline_country: str | None = None,
     first_seen: datetime | None = None,
 ) -> tuple[datetime | None, str | None, str | None, str | None]:
     """``(published_at_utc, original_offset, evidence, notes)`` from the best evidence.
 
     A full timestamp beats a bare date; among timestamps the feed's wins, then the page's
-    own metadata, then a dateline with a time in a known zone; a dateline date alone is
+    own metadata, then a dateline with a time in a known zone (read as the dateline's
+    ``dateline_country`` reads its abbreviation); a dateline date alone is
     the last resort. A timestamp more than a day away from the dateline's date, or later
     than the first time the crawl saw the page, is set aside as another event (an update,
     a re-post). First-seen itself never becomes the publication time. Implausible
@@ -131,7 +159,7 @@ def reconcile_with_notes(
     order = {"feed": 0, "page": 1, "dateline": 2}
     evidence_list: list[tuple[str, str | datetime | None]] = [
         ("feed", feed), ("page", page),
-        ("dateline", dateline_moment(dateline, dateline_time, dateline_zone)),
+        ("dateline", dateline_moment(dateline, dateline_time, dateline_zone, dateline_country)),
         ("dateline", dateline),
     ]
     for evidence, raw in evidence_list:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
 from typing import Any
 
 from pipelines.clean.decode import scrub, scrub_text
@@ -13,7 +12,7 @@ from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.urls import normalise_url
 from pipelines.ids import stable_id
 from pipelines.parse.release import ParsedRelease, parse_release
-from pipelines.published import as_date, parse_timestamp, reconcile_with_notes
+from pipelines.published import as_date, dateline_day, parse_timestamp, reconcile_with_notes
 
 # Wall-clock seconds one release may take to parse (the parsers are linear and take well
 # under a second on the 200k characters they read; this bounds what was missed).
@@ -21,13 +20,12 @@ PARSE_TIME_LIMIT = 20.0
 
 
 def parse_guarded(text: str | None, title: str | None = None,
-                  published_hint: datetime | date | None = None,
                   seconds: float = PARSE_TIME_LIMIT) -> ParsedRelease:
     """:func:`parse_release` within ``seconds``; a release that takes longer comes back
     with its text unparsed and ``parse_status`` ``timeout``, and the run goes on."""
     try:
         with time_limit(seconds):
-            return parse_release(text, title=title, published_hint=published_hint)
+            return parse_release(text, title=title)
     except PageTimeout:
         return ParsedRelease(dateline=None, agency=None, parse_status="timeout")
 
@@ -53,12 +51,13 @@ def release_rows(
         # parse so that mention offsets point into the stored body
         body_text = scrub_text(art["body_text"] or "")
         title = scrub_text(art["title"]) if isinstance(art["title"], str) else None
-        parsed = parse_guarded(body_text, title, hint or first_seen)
+        parsed = parse_guarded(body_text, title)
         dl = parsed.dateline
         published_at, offset, evidence, date_note = reconcile_with_notes(
             page.get("feed_published"), art.get("page_published") or art["page_date"],
-            dl.date if dl else None, dateline_time=dl.time if dl else None,
-            dateline_zone=dl.zone if dl else None, first_seen=first_seen,
+            dateline_day(dl.date, dl.month_day, hint or first_seen) if dl else None,
+            dateline_time=dl.time if dl else None, dateline_zone=dl.zone if dl else None,
+            dateline_country=dl.country if dl else None, first_seen=first_seen,
         )
         body_main = parsed.body_main or body_text
         release_id = stable_id(page["source_id"], art["canonical_url"])

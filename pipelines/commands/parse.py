@@ -14,15 +14,19 @@ from pipelines.commands import dump_json_line, say
 def parsed_json(text: str, title: str | None = None, url: str | None = None,
                 published: str | None = None) -> dict[str, Any]:
     """The JSON document printed for one release: every parsed field plus published_at."""
-    from pipelines.published import parse_timestamp, reconcile_published
+    from pipelines.parse.dates import find_dates
+    from pipelines.published import dateline_day, parse_timestamp, reconcile_published
     from pipelines.releases import parse_guarded
 
-    hint = parse_timestamp(published)
-    parsed = parse_guarded(text, title, hint)
+    parsed = parse_guarded(text, title)
     dl = parsed.dateline
+    day = None
+    if dl is not None:  # a year-less dateline takes its year from the feed, else the text
+        hint = parse_timestamp(published) or next(iter(find_dates(text[:600], limit=1)), None)
+        day = dateline_day(dl.date, dl.month_day, hint)
     when, offset, evidence = reconcile_published(
-        published, None, dl.date if dl else None, dateline_time=dl.time if dl else None,
-        dateline_zone=dl.zone if dl else None)
+        published, None, day, dateline_time=dl.time if dl else None,
+        dateline_zone=dl.zone if dl else None, dateline_country=dl.country if dl else None)
     doc = parsed.to_dict()
     return {"url": url, **doc, "published_at": when.isoformat() if when else None,
             "published_offset": offset, "published_from": evidence}
@@ -53,8 +57,8 @@ def parse(
         dump_json_line(data)
         return
     dl = data["dateline"]
-    say(f"dateline: {dl['raw'] if dl else '-'}  [{data['parse_status']}]")
-    if dl:
+    say(f"dateline: {(dl['raw'] if dl else None) or '-'}  [{data['parse_status']}]")
+    if dl and dl["raw"]:
         say(f"  city={dl['city']} region={dl['region']} country={dl['country']} "
                    f"date={dl['date']} month_day={dl['month_day']} agency={dl['agency']}")
     say(f"agency: {data['agency'] or '-'}  published_at: {data['published_at'] or '-'}"

@@ -1,91 +1,213 @@
-"""Canonical names of wires and news agencies credited in datelines and bylines."""
+"""Wires, news agencies and outlets that credit copy, with their printed forms.
+
+One row per credit: the canonical name, its home country (ISO, for reading ambiguous
+places and zones) and the forms it is printed in. Forms are compared folded (lowercase
+letters and digits only), so ``GLOBE NEWSWIRE``, ``GlobeNewswire`` and
+``globenewswire`` are one. Names in other scripts are compared as printed.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-__all__ = ["AGENCY_ALIASES", "canonical_agency", "is_known_agency"]
+__all__ = [
+    "AGENCY_ALIASES", "agency_country", "canonical_agency", "carrier", "is_known_agency",
+    "starts_agency", "wire_like",
+]
 
-# normalised key (lowercase letters and digits only) -> canonical name
-AGENCY_ALIASES: dict[str, str] = {
-    # press-release wires
-    "prnewswire": "PR Newswire",
-    "prnewswirefirstcall": "PR Newswire",
-    "prnewswireasia": "PR Newswire",
-    "prnewswireapac": "PR Newswire",
-    "prnewswireprweb": "PR Newswire",
-    "cnw": "CNW",
-    "cnwgroup": "CNW",
-    "cnwtelbec": "CNW",
-    "businesswire": "Business Wire",
-    "globenewswire": "GlobeNewswire",
-    "globenewsire": "GlobeNewswire",
-    "accessnewswire": "ACCESS Newswire",
-    "accesswire": "ACCESS Newswire",
-    "einpresswire": "EIN Presswire",
-    "einnews": "EIN Presswire",
-    "newsfile": "Newsfile",
-    "newsfilecorp": "Newsfile",
-    "prweb": "PRWeb",
-    "marketwired": "Marketwired",
-    "prlog": "PRLog",
-    "openpr": "openPR",
-    "jcn": "JCN Newswire",
-    "jcnnewswire": "JCN Newswire",
-    "acnnewswire": "ACN Newswire",
-    "mediaoutreach": "Media OutReach",
-    "mediaoutreachnewswire": "Media OutReach",
+# (canonical, home country, printed forms besides the canonical name)
+_AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    # press-release wires and distribution services
+    ("PR Newswire", None, ("PRNewswire", "PRN", "PRNewswire-FirstCall", "PR Newswire UK",
+                           "PRNewswire-USNewswire", "US Newswire", "PR Newswire Asia",
+                           "PRNewswire-HISPANIC PR WIRE", "Cision PR Newswire",
+                           "PR Newswire APAC", "PRNewswire-PRWeb")),
+    ("PRWeb", None, ()),
+    ("Business Wire", None, ("BUSINESS WIRE", "BusinessWire", "Business Wire India")),
+    ("GlobeNewswire", None, ("GLOBE NEWSWIRE", "Globe Newswire", "GlobeNewswire Inc",
+                             "GlobeNewsire")),
+    ("CNW", "CA", ("CNW Group", "CNW Telbec", "Canada NewsWire", "Newswire.ca",
+                   "Cision Canada")),
+    ("Marketwired", "CA", ("Marketwire", "CCNMatthews")),
+    ("ACCESS Newswire", None, ("ACCESSWIRE", "Access Wire", "ACCESS Newswire")),
+    ("EIN Presswire", None, ("EINPresswire", "EINPresswire.com", "EIN News")),
+    ("Newsfile", "CA", ("Newsfile Corp", "Newsfile Corp.")),
+    ("NewMediaWire", None, ("New Media Wire",)),
+    ("NetworkNewsWire", None, ("InvestorBrandNetwork",)),
+    ("24-7 Press Release", None, ("24-7PressRelease", "24-7 Press Release Newswire")),
+    ("Send2Press", None, ("SEND2PRESS NEWSWIRE", "Send2Press Newswire")),
+    ("PRLog", None, ()),
+    ("openPR", None, ()),
+    ("PR.com", None, ()),
+    ("Newswire.com", None, ()),
+    ("TheNewswire", "CA", ()),
+    ("Issuewire", None, ("IssueWire",)),
+    ("PRUnderground", None, ()),
+    ("EZ Newswire", None, ()),
+    ("ZEX PR WIRE", None, ()),
+    ("King Newswire", None, ()),
+    ("Globe PR Wire", None, ()),
+    ("JCN Newswire", "JP", ()),
+    ("ACN Newswire", None, ()),
+    ("Media OutReach Newswire", None, ("Media OutReach",)),
+    ("Kyodo JBN", "JP", ()),
+    ("AsiaNet", None, ()),
+    ("Newsworthy.ai", None, ()),
+    ("News Direct", None, ()),
+    ("PRISM MediaWire", None, ()),
+    ("Noticias Newswire", None, ()),
+    ("Qwoted Newswire", None, ()),
+    ("PR Karma", None, ()),
+    ("NewsUSA", None, ()),
+    ("NewsVoir", "IN", ()),
+    ("Pressat", "GB", ()),
+    ("APA-OTS", "AT", ()),
+    ("ots", None, ("news aktuell",)),
     # news agencies
-    "reuters": "Reuters",
-    "thomsonreuters": "Reuters",
-    "ap": "AP",
-    "associatedpress": "AP",
-    "theassociatedpress": "AP",
-    "afp": "AFP",
-    "agencefrancepresse": "AFP",
-    "xinhua": "Xinhua",
-    "xinhuanet": "Xinhua",
-    "dna": "DNA",
-    "app": "APP",
-    "associatedpressofpakistan": "APP",
-    "pti": "PTI",
-    "presstrustofindia": "PTI",
-    "ani": "ANI",
-    "ians": "IANS",
-    "uni": "UNI",
-    "bernama": "Bernama",
-    "yonhap": "Yonhap",
-    "kyodo": "Kyodo",
-    "kyodonews": "Kyodo",
-    "tass": "TASS",
-    "anadolu": "Anadolu",
-    "anadoluagency": "Anadolu",
-    "aa": "Anadolu",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "dpa": "dpa",
-    "upi": "UPI",
-    "irna": "IRNA",
-    "wam": "WAM",
-    "spa": "SPA",
-    "bss": "BSS",
-    "antara": "Antara",
-    "pna": "PNA",
-    "apa": "APA",
-    "nnn": "NNN",
-    "cna": "CNA",
-    "kuna": "KUNA",
-    "qna": "QNA",
-    "mena": "MENA",
-    "petra": "Petra",
-    "sana": "SANA",
-    "ina": "INA",
-    "bna": "BNA",
-    "ona": "ONA",
-    "ptv": "PTV",
-    "nni": "NNI",
-    "inp": "INP",
-}
+    ("Reuters", None, ("Reuter", "Thomson Reuters", "Reuters Staff", "Reuters Breakingviews",
+                       "Reuters Health")),
+    ("AP", None, ("Associated Press", "The Associated Press", "AP News")),
+    ("AFP", None, ("Agence France-Presse", "Agence France Presse", "AFP News")),
+    ("UPI", None, ("United Press International",)),
+    ("Bloomberg", None, ("Bloomberg News",)),
+    ("Dow Jones", None, ("Dow Jones Newswires", "DJ Newswires")),
+    ("dpa", "DE", ("Deutsche Presse-Agentur",)),
+    ("dpa-AFX", "DE", ()),
+    ("epd", "DE", ("Evangelischer Pressedienst",)),
+    ("KNA", None, ("Katholische Nachrichten-Agentur", "Kenya News Agency")),
+    ("SID", "DE", ("Sport-Informations-Dienst",)),
+    ("APA", None, ("Austria Presse Agentur", "African Press Agency")),
+    ("Keystone-SDA", "CH", ("Keystone-ATS",)),
+    ("SDA", "CH", ()),
+    ("ATS", "CH", ()),
+    ("ANSA", "IT", ()),
+    ("AGI", "IT", ("Agenzia Italia",)),
+    ("Adnkronos", "IT", ()),
+    ("askanews", "IT", ()),
+    ("LaPresse", "IT", ()),
+    ("EFE", "ES", ("Agencia EFE",)),
+    ("Europa Press", "ES", ()),
+    ("Lusa", "PT", ()),
+    ("Agência Brasil", "BR", ("Agencia Brasil",)),
+    ("Agência Estado", "BR", ()),
+    ("Notimex", "MX", ()),
+    ("Télam", "AR", ("Telam",)),
+    ("Prensa Latina", "CU", ()),
+    ("Belga", "BE", ()),
+    ("ANP", "NL", ()),
+    ("Ritzau", "DK", ()),
+    ("TT", "SE", ("TT Nyhetsbyrån",)),
+    ("NTB", "NO", ()),
+    ("STT", "FI", ()),
+    ("PAP", "PL", ("Polska Agencja Prasowa",)),
+    ("CTK", "CZ", ("ČTK",)),
+    ("MTI", "HU", ()),
+    ("TASR", "SK", ()),
+    ("STA", "SI", ()),
+    ("HINA", "HR", ()),
+    ("Tanjug", "RS", ()),
+    ("BTA", "BG", ()),
+    ("Agerpres", "RO", ()),
+    ("ANA-MPA", "GR", ("Athens News Agency",)),
+    ("CNA", None, ("Central News Agency", "Cyprus News Agency")),
+    ("Ukrinform", "UA", ()),
+    ("UNIAN", "UA", ()),
+    ("Interfax", "RU", ("Interfax-Ukraine",)),
+    ("TASS", "RU", ("ITAR-TASS",)),
+    ("RIA Novosti", "RU", ()),
+    ("Sputnik", "RU", ()),
+    ("BelTA", "BY", ()),
+    ("Anadolu", "TR", ("Anadolu Agency", "AA", "Anadolu Ajansi", "Anadolu Ajansı")),
+    ("DHA", "TR", ("Demiroren News Agency",)),
+    ("IHA", "TR", ()),
+    ("IRNA", "IR", ("Islamic Republic News Agency",)),
+    ("ISNA", "IR", ()),
+    ("Mehr", "IR", ("Mehr News", "Mehr News Agency")),
+    ("Tasnim", "IR", ("Tasnim News Agency",)),
+    ("Fars", "IR", ("Fars News Agency",)),
+    ("WAM", "AE", ("Emirates News Agency",)),
+    ("SPA", "SA", ("Saudi Press Agency",)),
+    ("KUNA", "KW", ("Kuwait News Agency",)),
+    ("QNA", "QA", ("Qatar News Agency",)),
+    ("BNA", "BH", ("Bahrain News Agency",)),
+    ("ONA", "OM", ("Oman News Agency",)),
+    ("Petra", "JO", ("Jordan News Agency",)),
+    ("MENA", "EG", ("Middle East News Agency",)),
+    ("SANA", "SY", ("Syrian Arab News Agency",)),
+    ("NNA", "LB", ("National News Agency",)),
+    ("INA", "IQ", ("Iraqi News Agency",)),
+    ("WAFA", "PS", ()),
+    ("Saba", "YE", ("Saba News Agency",)),
+    ("MAP", "MA", ("Maghreb Arabe Presse",)),
+    ("APS", "DZ", ("Algerie Presse Service",)),
+    ("TAP", "TN", ("Tunis Afrique Presse",)),
+    ("ENA", "ET", ("Ethiopian News Agency",)),
+    ("NAN", "NG", ("News Agency of Nigeria",)),
+    ("GNA", "GH", ("Ghana News Agency",)),
+    ("SAnews", "ZA", ()),
+    ("Xinhua", None, ("Xinhua News Agency", "Xinhuanet", "New China News Agency")),
+    ("China News Service", "CN", ()),
+    ("CGTN", "CN", ()),
+    ("Kyodo", "JP", ("Kyodo News",)),
+    ("Jiji Press", "JP", ("Jiji",)),
+    ("Yonhap", "KR", ("Yonhap News Agency", "Yonhap News")),
+    ("Newsis", "KR", ()),
+    ("News1", "KR", ()),
+    ("KCNA", "KP", ("Korean Central News Agency",)),
+    ("Bernama", "MY", ("Malaysian National News Agency",)),
+    ("Antara", "ID", ("ANTARA News",)),
+    ("PNA", "PH", ("Philippine News Agency",)),
+    ("VNA", "VN", ("Vietnam News Agency",)),
+    ("BSS", "BD", ("Bangladesh Sangbad Sangstha",)),
+    ("UNB", "BD", ("United News of Bangladesh",)),
+    ("RSS", "NP", ("Rastriya Samachar Samiti",)),
+    ("PTI", "IN", ("Press Trust of India",)),
+    ("IANS", "IN", ("Indo-Asian News Service",)),
+    ("ANI", "IN", ("Asian News International",)),
+    ("UNI", "IN", ("United News of India",)),
+    ("APP", "PK", ("Associated Press of Pakistan",)),
+    ("PPI", "PK", ("Pakistan Press International", "PPI-OT", "PPI News Agency")),
+    ("NNI", "PK", ()),
+    ("INP", "PK", ()),
+    ("DNA", "PK", ("DNA News", "DNA News Agency")),
+    ("Pajhwok", "AF", ("Pajhwok Afghan News",)),
+    ("Bakhtar", "AF", ()),
+    ("Kazinform", "KZ", ()),
+    ("AzerTac", "AZ", ()),
+    ("Trend", "AZ", ()),
+    ("UzA", "UZ", ()),
+    ("Kabar", "KG", ()),
+    ("Khovar", "TJ", ()),
+    ("Montsame", "MN", ()),
+    ("Armenpress", "AM", ()),
+    ("AAP", "AU", ("Australian Associated Press",)),
+    ("BusinessDesk", "NZ", ()),
+    ("CP", "CA", ("Canadian Press", "The Canadian Press")),
+    ("IPS", None, ("Inter Press Service",)),
+    ("RTTNews", None, ()),
+    # outlets whose own credit stands in the agency slot
+    ("CNN", None, ()),
+    ("CNN Business", None, ()),
+)
+
+# names printed in other scripts -> canonical
+_SCRIPT_NAMES: dict[str, str] = {
+    "新华社": "Xinhua", "新華社": "Xinhua", "新华网": "Xinhua", "中新社": "China News Service",
+    "中新网": "China News Service", "共同": "Kyodo", "共同通信": "Kyodo", "時事": "Jiji Press",
+    "時事通信": "Jiji Press", "ロイター": "Reuters", "AFP時事": "AFP", "聯合": "Yonhap",
+    "聯合ニュース": "Yonhap", "ブルームバーグ": "Bloomberg", "연합뉴스": "Yonhap",
+    "뉴시스": "Newsis", "뉴스1": "News1", "로이터": "Reuters", "ТАСС": "TASS",
+    "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax", "Укрінформ": "Ukrinform",
+    "Укринформ": "Ukrinform", "اے پی پی": "APP", "پی پی آئی": "PPI", "این این آئی": "NNI",
+    "آئی این پی": "INP", "رائٹرز": "Reuters", "اے ایف پی": "AFP", "واس": "SPA", "وام": "WAM",
+    "كونا": "KUNA", "قنا": "QNA", "بنا": "BNA", "العمانية": "ONA", "سانا": "SANA",
+    "بترا": "Petra", "رويترز": "Reuters", "أ ف ب": "AFP", "الأناضول": "Anadolu",
+    "شينخوا": "Xinhua", "إرنا": "IRNA", "ارنا": "IRNA", "ایرنا": "IRNA", "وفا": "WAFA",
+    "سبأ": "Saba", "أ ش أ": "MENA", "भाषा": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI",
+    "यूएनआई": "UNI", "वार्ता": "UNI",
+}  # fmt: skip
 
 # credited names that start with a wire's name: "PRNewswire-FirstCall", "EINPresswire.com"
 _PREFIXES = (
@@ -96,35 +218,100 @@ _PREFIXES = (
     ("xinhuanewsagency", "Xinhua"), ("yonhapnews", "Yonhap"), ("kyodonews", "Kyodo"),
     ("bernama", "Bernama"), ("emiratesnewsagency", "WAM"),
     ("islamicrepublicnewsagency", "IRNA"), ("indoasiannewsservice", "IANS"),
-    ("asiannewsinternational", "ANI"), ("agencefrance", "AFP"),
+    ("asiannewsinternational", "ANI"), ("agencefrance", "AFP"), ("mediaoutreach",
+                                                                  "Media OutReach Newswire"),
 )
 
-# acronym-like names that are too common as plain words to trust in a byline
-_WEAK_IN_TEXT = {"petra", "antara", "apa", "ina", "spa", "cna"}
+# short names that are ordinary words or letters too: trusted only in a credit's brackets
+_WEAK_IN_TEXT = {
+    "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
+    "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
+    "mehr", "fars", "ips", "ona", "bna",
+    "sputnik", "bloomberg", "cnn", "uni", "cp", "sana",
+}
+
+# words that make an unknown name read as a wire's or an outlet's credit
+_WIRE_WORDS_RE = re.compile(
+    r"(?:news|wire|press|presse|prensa|media|agency|agence|agencia|agentur|ajans|syndicat"
+    r"|tv|radio|\.com|\.net|\.org|\.ai|\.io)|\bpr\b",
+    re.I,
+)
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _key(name: str) -> str:
-    return _NON_ALNUM.sub("", name.lower())
+    if name.isascii():
+        return _NON_ALNUM.sub("", name.lower())
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return _NON_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
+def _table() -> tuple[dict[str, str], dict[str, str | None]]:
+    aliases: dict[str, str] = {}
+    homes: dict[str, str | None] = {}
+    for canonical, home, forms in _AGENCIES:
+        homes[canonical] = home
+        for form in (canonical, *forms):
+            aliases.setdefault(_key(form), canonical)
+    return aliases, homes
+
+
+# normalised key (lowercase letters and digits only) -> canonical name
+AGENCY_ALIASES, _HOMES = _table()
+# first words of every printed form, folded: a credit printed bare must open with one
+_FIRST_WORDS = frozenset(
+    _key(form.split()[0]) for c, _, forms in _AGENCIES for form in (c, *forms)
+) | frozenset(name.split()[0] for name in _SCRIPT_NAMES)
+
+
+@lru_cache(maxsize=8192)
+def starts_agency(word: str) -> bool:
+    """True when a known credit may open with ``word`` (``Associated``, ``PRNewswire-``)."""
+    key = _key(word)
+    return key in _FIRST_WORDS or word.strip(".") in _FIRST_WORDS or any(
+        key.startswith(prefix) for prefix, _ in _PREFIXES)
+
+
+@lru_cache(maxsize=8192)
 def canonical_agency(name: str) -> str | None:
     """Canonical agency for a credited name (``/PRNewswire-FirstCall/`` -> PR Newswire)."""
+    printed = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip(" .-/()[]")
+    if printed in _SCRIPT_NAMES:
+        return _SCRIPT_NAMES[printed]
     key = _key(name)
     if not key:
         return None
     if key in AGENCY_ALIASES:
         return AGENCY_ALIASES[key]
-    for prefix, name in _PREFIXES:
+    for prefix, canonical in _PREFIXES:
         if key.startswith(prefix):
-            return name
+            return canonical
     return None
 
 
+# services that carry other wires' copy under their own tag: never the credited agency
+_CARRIERS = frozenset("menafn asianet urdupoint pakistanpointnews newstex contify".split())
+
+
+def carrier(name: str) -> bool:
+    """True for a service that relays others' copy (``MENAFN``, ``AsiaNet``)."""
+    return _key(name) in _CARRIERS
+
+
 def is_known_agency(name: str, *, strict: bool = False) -> bool:
-    """True when ``name`` maps to a known agency; ``strict`` drops ambiguous words."""
-    key = _key(name)
-    if strict and key in _WEAK_IN_TEXT:
+    """True when ``name`` maps to a known agency; ``strict`` drops names that are also
+    ordinary words (``Petra``, ``SPA``), for credits printed without brackets."""
+    if strict and _key(name) in _WEAK_IN_TEXT:
         return False
     return canonical_agency(name) is not None
+
+
+def agency_country(name: str | None) -> str | None:
+    """Home country (ISO alpha-2) of a canonical agency, when it has one."""
+    return _HOMES.get(name) if name else None
+
+
+def wire_like(name: str) -> bool:
+    """An unknown credited name that reads as a wire's or outlet's (``Andes Newswire``)."""
+    return bool(_WIRE_WORDS_RE.search(name))

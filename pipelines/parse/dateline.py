@@ -1,94 +1,80 @@
-"""Dateline recognition: ``NEW YORK, July 8, 2026 /PRNewswire/ --`` and kin.
+"""Dateline recognition: the place, date, time and credit a lead opens with.
 
-One generic grammar rather than a regex per wire: a location (capitalised
-words, optional ``, Region`` parts and ``[Country]``), an optional date, an
-agency marker in ``/slashes/``, ``(parens)`` or ``--(PARENS)--``, then a dash
-or colon. A bare ``CITY, Month D:`` without a marker is accepted when the
-city is printed in capitals and is known or dated.
+A dateline is read as a short run of parts: a place (``OSLO, Norway & AUSTIN,
+Texas``, ``BAGH (AJK)``, ``Köln/Bonn``), a date, a time and a credit
+(``(AP)``, ``/PRNewswire/``, ``--(BUSINESS WIRE)--``, ``[Andes Wire]``, ``Oct 12
+AAP``), in any of the orders wires print them, joined by commas, slashes, dashes or full
+stops and closed by a separator (dash, colon, underscore, full stop) or the end of the
+paragraph. Whether a run is a dateline is decided from what it holds: a known credit is
+enough; a place alone needs capitals or the gazetteer and a separator; a date alone never
+is. A run glued behind a subhead or byline in the same paragraph needs stronger evidence.
+The parts are read by :mod:`.lead`; Chinese, Japanese and Korean agency forms by :mod:`.cjk`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any
 
-from .agencies import canonical_agency, is_known_agency
-from .clock import TIME_PATTERN, parse_time
-from .geo import SMALL_WORDS, city_country, country_code, resolve_location
+from .agencies import agency_country
+from .cjk import match_cjk
+from .dates import DateMatch
+from .geo import place_kinds, region_part, resolve_location
+from .lead import Place, Run, all_caps, cased, scan, titled
 
-__all__ = [
-    "Dateline", "DatelineMatch", "find_dates", "match_dateline", "month_day_text",
-    "parse_date_text", "parse_dateline",
-]
+__all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline"]
 
-_MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MAX_LINES = 12  # paragraphs searched: headline, subhead, bylines, photo captions, date lines
+_DEEP_LINES = 30  # below them (or below the lead), only a wire's full dateline is looked for
+_DEEP_START_RE = re.compile(r"[ \t]*[^\W\d_a-z]{2}")  # a place in capitals opens it
+_PREAMBLE_LEN = 250  # a longer paragraph that holds no dateline is the lead: stop there
+_HEADING_LEN = 150  # a place alone on a line is a dateline only after lines this short
+_MID_REACH = 400  # a dateline glued behind a subhead starts this close to its line's start
+_MID_TRIES = 12  # places in a line where a glued dateline is looked for, at most
+_GLUED_LINES = 3  # the first paragraphs, where a subhead or byline may run into a dateline
+_LINE_CAP = 1000  # characters of a paragraph searched (a dateline opens it)
+# a photo caption above the dateline: "FILE - In this May 2 photo, ..."
+_CAPTION_RE = re.compile(
+    r"^(?:FILE\b|In this\b|This (?:photo|image|picture)\b|A handout (?:photo|picture)\b)"
+    r"|\((?:AP|AFP|Reuters) Photo\b|\bAP Photo/|\bGetty Images\b|\b(?:file )?photo,",
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
-_DATE = (
-    rf"(?:{_WEEKDAY}?{_MONTH}\.?\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s*\d{{4}}\b)?"
-    rf"|{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:\s*,?\s*\d{{4}}\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b)"
+_PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
+_NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_MID_RE = re.compile(
+    r"(?<=[.!?…”\"')\]|])[ \t]*(?=[^\W\d_])"  # after a sentence: "...this year. OSLO,"
+    r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
+    r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
 )
-_TIME = TIME_PATTERN
-_DASH = r"[-‐‑‒–—―−]"
-_WORD = r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*"
-_PART = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
-_NOT_MONTH = rf"(?!{_WEEKDAY}|{_MONTH}\b\.?\s*\d)"
-
-_DATELINE_RE = re.compile(
-    rf"""
-    ^\s*
-    (?P<loc>{_PART}(?:[ \t]*,[ \t]*{_NOT_MONTH}{_PART}){{0,2}})
-    (?:[ \t]*\((?P<pregion>[^()\n\d]{{2,40}})\)(?=[ \t]*\[))?
-    (?:[ \t]*\[(?P<bracket>[^\]\n]{{2,40}})\])?
-    (?:[ \t]*,?[ \t]*(?P<date>{_DATE}))?
-    (?:[ \t]*,?[ \t]*(?P<time>{_TIME}))?
-    [ \t]*
-    (?:
-        /[ \t]*(?P<slash>[^/\n]{{2,60}}?)[ \t]*/
-      | {_DASH}{{1,3}}[ \t]*\([ \t]*(?P<dparen>[^()\n]{{2,60}}?)[ \t]*\)(?=[ \t]*{_DASH})
-      | \([ \t]*(?P<paren>[^()\n]{{2,60}}?)[ \t]*\)
-    )?
-    (?:[ \t]*{_DASH}{{1,3}}[ \t]*(?P<date_after>{_DATE})(?=[ \t]*{_DASH})
-      | (?<=/)[ \t]*(?P<date_slash>{_DATE})[ \t]*/)?
-    [ \t]*(?P<sep>{_DASH}{{1,3}}|:)?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_DATE_RE = re.compile(_DATE, re.IGNORECASE)
-_STRIP_WEEKDAY_RE = re.compile(rf"^{_WEEKDAY}", re.IGNORECASE)
-_MD_RE = re.compile(rf"({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(\d{{4}}))?", re.I)
-_DM_RE = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?(?:\s*,?\s*(\d{{4}}))?", re.I
-)
-_ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-# "Tehran, IRNA --" / "TOKYO, July 29, Kyodo -": an agency named bare after the place or date
-_BARE_AGENCY_RE = re.compile(
-    rf"^\s*(?P<loc>{_PART}(?:[ \t]*,[ \t]*{_NOT_MONTH}{_PART}){{0,2}}?)"
-    rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE}))?[ \t]*,[ \t]*(?P<agency>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-    rf"[ \t]*(?P<sep>{_DASH}{{1,3}}|:)",
-    re.IGNORECASE,
+# words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
+_NOT_PLACE_WORDS = frozenset(
+    "airlines airline airways motors energy capital partners systems technologies pharma "
+    "university college school hospital ministry department council committee party "
+    "association federation union institute foundation society museum festival awards "
+    "prize board agency authority commission government office services solutions "
+    "times bestseller inc corp corporation ltd llc plc co company group holdings bank "
+    "notice shareholders stock stocks exchange market markets shares news update updates "
+    "report reports says said review week weekly daily today tonight live video photos "
+    "exclusive breaking opinion editorial interview transcript announcement statement "
+    "release results earnings quarter fiscal conference call webcast event alert advisory "
+    "investor investors analyst analysts price prices rates fund funds index election "
+    "elections poll polls vote court police weather traffic sports football cricket game "
+    "games match season team club league cup final finals trial lawsuit deal deals sale "
+    "sales launch launches new wins win plan plans says warns study survey data "
+    "top best worst guide tips how why what who when is are was will".split()
 )
 
 
 @dataclass
 class Dateline:
-    """A parsed dateline."""
+    """A parsed dateline: the place as printed and normalised, printed date, time, credit.
 
-    raw: str
-    location: str
+    ``location`` and ``raw`` are None when the text prints no dateline but credits an
+    agency in a byline or trailer (``agency`` is then that credit).
+    """
+
+    raw: str | None
+    location: str | None
     city: str | None
     region: str | None
     country: str | None
@@ -105,203 +91,284 @@ class Dateline:
 
 @dataclass
 class DatelineMatch:
-    """A dateline and where its printed prefix ends in the text."""
+    """A dateline and where it sits: paragraph ``index``, the text before it on that
+    paragraph (a glued subhead or byline) and the body text after it."""
 
     dateline: Dateline
-    end: int
+    index: int
+    prefix: str
+    rest: str
+    end_index: int
 
 
-def _pick_year(month: int, day: int, year_hint: date | None) -> date | None:
-    if year_hint is None:
-        return None
-    best: date | None = None
-    for year in (year_hint.year - 1, year_hint.year, year_hint.year + 1):
-        try:
-            cand = date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((cand - year_hint).days) < abs((best - year_hint).days):
-            best = cand
-    return best
+# -- is it a dateline ------------------------------------------------------------------------
 
 
-def _month_day(text: str) -> tuple[int, int, str | None] | None:
-    text = _STRIP_WEEKDAY_RE.sub("", text.strip())
-    md = _MD_RE.fullmatch(text)
-    if md:
-        return _MONTHS[md[1].lower()], int(md[2]), md[3]
-    dm = _DM_RE.fullmatch(text)
-    if dm:
-        return _MONTHS[dm[2].lower()], int(dm[1]), dm[3]
-    return None
-
-
-def month_day_text(text: str) -> str | None:
-    """``MM-DD`` of a printed date (with or without year); None when invalid."""
-    iso = _ISO_RE.fullmatch(text.strip())
-    parts = (int(iso[2]), int(iso[3]), iso[1]) if iso else _month_day(text)
-    if not parts:
-        return None
-    month, day, _ = parts
-    try:
-        date(2000, month, day)  # a leap year admits Feb 29
-    except ValueError:
-        return None
-    return f"{month:02d}-{day:02d}"
-
-
-def parse_date_text(text: str, year_hint: date | None = None) -> str | None:
-    """ISO date for ``July 8, 2026`` / ``JUL 29`` / ``8 July 2026`` / ``2026-07-08``.
-
-    A year-less date takes the year that puts it closest to ``year_hint``.
-    """
-    text = text.strip()
-    iso = _ISO_RE.fullmatch(text)
-    if iso:
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        except ValueError:
-            return None
-    parts = _month_day(text)
-    if not parts:
-        return None
-    month, day, year = parts
-    if year:
-        try:
-            return date(int(year), month, day).isoformat()
-        except ValueError:
-            return None
-    picked = _pick_year(month, day, year_hint)
-    return picked.isoformat() if picked else None
-
-
-def find_dates(text: str, limit: int = 20) -> list[date]:
-    """Full dates (with a year) printed in ``text``, at most ``limit``, in order."""
-    out: list[date] = []
-    for m in _DATE_RE.finditer(text):
-        iso = parse_date_text(m.group(0)) if re.search(r"\d{4}", m.group(0)) else None
-        if iso:
-            out.append(date.fromisoformat(iso))
-            if len(out) >= limit:
-                break
-    return out
-
-
-def _location_ok(loc: str, whole: str) -> bool:
-    """Each location word capitalised (or the whole dateline lowercase)."""
-    if whole == whole.lower():
+def _body_ok(s: str, run: Run) -> bool:
+    """The body after a dateline closed by no separator starts like a sentence."""
+    q = run.end
+    if q >= len(s) or s[q] == "\n" or run.lower:
         return True
-    for word in re.split(r"[\s,]+", loc):
-        if not word or word.lower() in SMALL_WORDS:
-            continue
-        if not word[0].isupper():
+    c = s[q]
+    return c.isupper() or c.isdigit() or c in "\"“‘'(" or (c.isalpha() and not cased(c))
+
+
+def _place_quality(s: str, place: Place) -> tuple[bool, bool, bool]:
+    """``(caps, known, qualified)``: printed in capitals, the name is in the gazetteer,
+    a region or country part names a known region."""
+    first = place.first.strip()
+    caps = all_caps(first) or (not cased(first))
+    known = bool(place_kinds(first))
+    qualified = any(region_part(part) for part in place.parts)
+    return caps and cased(first), known, qualified
+
+
+def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = True
+            ) -> bool:
+    """Is the run a dateline? ``mid``: it is glued behind other text on its line;
+    ``alone_ok``: only headline-like lines precede it (a place alone may be a dateline);
+    ``weak_ok``: no sentence of the body precedes it (else it needs a known credit or a
+    date)."""
+    place, credit, close = run.place, run.credit, run.close
+    dated = run.date is not None and run.date.month_day is not None
+    if not weak_ok and not dated and not (credit and credit.known) and not (
+            place and close in ("dash", "colon", "under") and all(_place_quality(s, place)[:2])):
+        return False  # below the body's first sentences only a clear dateline counts
+    if place is not None and place.places > 1 and not any(_place_quality(s, place)):
+        return False  # "Jane Roe and John Doe, Associated Press": names, not places
+    if credit and credit.name and credit.known:
+        if close is None and not _body_ok(s, run):
             return False
-    return True
-
-
-def _split_marker(content: str) -> tuple[str, str | None]:
-    """``Newsfile Corp. - July 8, 2026`` -> (name, date text)."""
-    parts = re.split(rf"\s+{_DASH}{{1,2}}\s+|\s*,\s*(?={_MONTH}\b)", content, maxsplit=1)
-    if len(parts) == 2 and _DATE_RE.fullmatch(parts[1].strip()):
-        return parts[0].strip(), parts[1].strip()
-    return content.strip(), None
-
-
-def _name_ok(name: str) -> bool:
-    if ":" in name or re.search(r"\d", name):
+        if close == "end" and not (place or run.date_seen):
+            return False  # a credit alone on its line is a byline or trailer, read as such
+        if place and place.words > 4 and not place_kinds(place.first):
+            return False
+        return not mid or bool(place)
+    if mid:
+        if not place or close not in ("dash", "colon") or place.words > 3:
+            return False
+        caps, known, _ = _place_quality(s, place)
+        return caps and known and _body_ok(s, run)
+    if place is not None and close is None and not cased(place.first):
+        # "کراچی (نمائندہ خصوصی) صوبائی ...": scripts without capitals print no separator
+        return bool(place_kinds(place.first)) and (run.date_seen or credit is not None)
+    if credit and credit.name:  # a credit printed as the wire printed it
+        if place is None and not run.date_seen:
+            return close in ("dash", "colon", "dotdash") and weak_ok
+        if place is not None and not any(_place_quality(s, place)):
+            return False  # "Revenue rose (unaudited) - see tables"
+        return close in ("dash", "colon", "under", "dotdash", "end")
+    if place is None:  # "July 8, 2026 – Acme said": a date alone opens the lead
+        return dated and close in ("dash", "colon") and _body_ok(s, run)
+    caps, known, qualified = _place_quality(s, place)
+    if close is None:  # "CUPERTINO, CALIFORNIA Apple today..."
+        return caps and qualified and not run.date_seen and _body_ok(s, run)
+    if not (run.date_seen or credit) and _country_only(place):
+        return False  # "China: Exports fell" heads a story; a dateline names a city
+    if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
         return False
+    if close == "bar":
+        return dated and (caps or known or qualified) or caps and known
+    if close == "slash":
+        return dated and (caps or known or qualified)
+    if close == "dot":
+        if dated:
+            return caps or known or qualified
+        return (not run.date_seen and place.words <= 2 and not place.parts
+                and _big_city(place.first) and _body_ok(s, run))
+    if close == "end":
+        if dated or run.date_seen:
+            return caps or known or qualified
+        return alone_ok and place.words <= 3 and place.places == 1 and (
+            known or caps and qualified)
+    if close == "comma":
+        return False
+    # dash, colon, underscore, dotdash
+    if caps:
+        if known or qualified or dated:
+            return place.words <= 4 or dated
+        return place.words <= 4 and _unknown_place_ok(place.first)
+    if not cased(place.first):
+        return known or dated and qualified
+    if known or qualified:
+        return all(titled(part) for part in [place.first, *place.parts]) or dated
+    return dated and titled(place.first) and place.words <= 4
+
+
+def _unknown_place_ok(name: str) -> bool:
+    """A name in capitals the gazetteer does not know may still be a place (``LANDI
+    KOTAL``), but not an acronym (``NATO``), a code (``COVID-19``) or an organisation's
+    or heading's words (``SINGAPORE AIRLINES``, ``NOTICE TO SHAREHOLDERS``)."""
     words = name.split()
-    return 0 < len(words) <= 5
-
-
-def _marker_agency(form: str, name: str, sep: str | None, date_text: str | None
-                   ) -> tuple[bool, str | None]:
-    """``(accepted, agency)`` for the name printed in a dateline's marker."""
-    known = canonical_agency(name)
-    if known:
-        return True, known
-    if not _name_ok(name):
-        return False, None
-    if form == "dparen" or (form == "slash" and (sep or date_text)):
-        return True, name
-    if form == "paren" and date_text and sep:
-        return True, name
-    return False, None
-
-
-def _bare_ok(loc: str, sep: str | None, date_text: str | None) -> bool:
-    """A markerless ``ISLAMABAD, July 29:``: capitals, a separator, a date or known place."""
-    if not sep or loc != loc.upper() or not any(c.isalpha() for c in loc):
+    if any(c.isdigit() for c in name) or (len(words) == 1 and len(name.strip(".")) <= 4):
         return False
-    first = loc.split(",")[0].strip()
-    if not date_text and country_code(first) is None and city_country(first) is None:
-        return False
-    return len(loc.split()) <= 4
+    return not any(w.lower().strip(".'’") in _NOT_PLACE_WORDS for w in words)
 
 
-def _build(raw: str, loc: str, bracket: str | None, date_text: str | None,
-           time_text: str | None, agency: str | None, year_hint: date | None,
-           paren_region: str | None = None) -> Dateline:
-    place = resolve_location(re.sub(r"\s*\([^()]*\)$", "", loc), bracket, paren_region)
-    clock = parse_time(time_text) if time_text else None
+def _country_only(place: Place) -> bool:
+    kinds = place_kinds(place.first)
+    return bool(kinds) and not place.parts and place.places == 1 and all(
+        e.kind == "country" for e in kinds)
+
+
+def _big_city(name: str) -> bool:
+    return any(e.kind == "city" and e.population >= 50_000 for e in place_kinds(name))
+
+
+# -- building the dateline -------------------------------------------------------------------
+
+
+def _printed(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def _us_order(date: DateMatch) -> DateMatch:
+    """``07/08/2026`` printed in a US dateline is July 8 (month first)."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", date.text)
+    if m is None or int(m[1]) > 12 or int(m[2]) > 12:
+        return date
+    return DateMatch(date.end, date.year, int(m[1]), int(m[2]), date.text)
+
+
+def _dateline(s: str, run: Run) -> Dateline:
+    credit = run.credit
+    agency = credit.name if credit else None
+    if credit and not credit.known and agency and not cased(agency):
+        agency = None  # "(نمائندہ خصوصی)": a correspondent's tag, not a wire
+    location = _printed(s[run.place.start : run.place.end]) if run.place else None
+    place = resolve_location(location, agency_country(agency)) if location else None
+    date = run.date if run.date and run.date.month_day else run.inner_date
+    if date is not None and place is not None and place.country == "US":
+        date = _us_order(date)
+    clock = run.clock
     return Dateline(
-        raw=raw, location=loc, city=place.city, region=place.region, country=place.country,
-        date=parse_date_text(date_text, year_hint) if date_text else None, agency=agency,
-        month_day=month_day_text(date_text) if date_text else None,
+        raw=s[run.start : run.end].strip() or None,
+        location=location or None,
+        city=place.city if place else None,
+        region=place.region if place else None,
+        country=place.country if place else None,
+        date=date.iso if date else None,
+        agency=agency,
+        month_day=date.month_day if date else None,
         time=clock[0].strftime("%H:%M") if clock else None,
         zone=clock[1] if clock else None,
     )
 
 
-def _match_bare_agency(line: str, year_hint: date | None) -> DatelineMatch | None:
-    m = _BARE_AGENCY_RE.match(line)
-    if not m or not is_known_agency(m["agency"], strict=True):
-        return None
-    loc = m["loc"].strip().rstrip(",").strip()
-    if not _location_ok(loc, line[: m.end()]) or len(loc.split()) > 6:
-        return None
-    end = m.end()
-    rest = line[end:]
-    raw = line[: end].strip()
-    dl = _build(raw, loc, None, m["date"], None, canonical_agency(m["agency"]), year_hint)
-    return DatelineMatch(dateline=dl, end=end + len(rest) - len(rest.lstrip()))
+def _mid_starts(line: str) -> list[int]:
+    """Where a dateline glued behind a subhead, byline or file name may start."""
+    out: list[int] = []
+    for m in _MID_RE.finditer(line[:_MID_REACH]):
+        if m.end() > 0 and m.end() not in out:
+            out.append(m.end())
+    return out
 
 
-def match_dateline(text: str, year_hint: date | None = None) -> DatelineMatch | None:
-    """Match a dateline at the start of ``text`` (its first line)."""
-    line = text.split("\n", 1)[0][:400]
-    m = _DATELINE_RE.match(line)
-    if not m:
-        return _match_bare_agency(line, year_hint)
-    loc = m["loc"].strip().rstrip(",").strip()
-    printed_loc = loc + (f" ({m['pregion'].strip()})" if m["pregion"] else "")
-    form = "slash" if m["slash"] else "dparen" if m["dparen"] else "paren" if m["paren"] else None
-    marker = m["slash"] or m["dparen"] or m["paren"]
-    sep = m["sep"]
-    date_text = m["date"] or m["date_after"] or m["date_slash"]
-    agency: str | None = None
-    if form is not None and marker is not None:
-        name, marker_date = _split_marker(marker)
-        date_text = date_text or marker_date
-        accepted, agency = _marker_agency(form, name, sep, date_text)
-        if not accepted:
-            return _match_bare_agency(line, year_hint)
-    elif not _bare_ok(loc, sep, date_text):
-        return _match_bare_agency(line, year_hint)
-    end = m.end()
-    raw = line[m.start() : end].strip()
-    if not _location_ok(loc, raw):
-        return None
-    rest = line[end:]
-    if marker is None and not rest.strip():
-        return None
-    dateline = _build(raw, printed_loc, m["bracket"], date_text, m["time"], agency, year_hint,
-                      m["pregion"])
-    lead_ws = len(rest) - len(rest.lstrip())
-    return DatelineMatch(dateline=dateline, end=end + lead_ws)
+def _opens_with_place(line: str, offset: int) -> bool:
+    """A glued dateline opens with a place the gazetteer knows (one to three words)."""
+    words = _NAME_WORDS_RE.findall(line, offset, offset + 60)[:3]
+    return any(place_kinds(" ".join(words[:k])) for k in range(1, len(words) + 1))
 
 
-def parse_dateline(text: str, year_hint: date | None = None) -> Dateline | None:
-    """Parse the dateline at the start of ``text``; None when there is none."""
-    found = match_dateline(text, year_hint)
+def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool = True
+                ) -> tuple[Run, int] | None:
+    """The dateline read at a line's start, or glued inside its first part."""
+    cjk = match_cjk(s, start)
+    if cjk is not None:
+        return cjk, start
+    run = scan(s, start)
+    if run is not None and _accept(s, run, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
+        return run, start
+    if not glued:
+        return None
+    line_end = s.find("\n", start)
+    line = s[start : line_end if line_end >= 0 else len(s)]
+    for offset in _mid_starts(line)[:_MID_TRIES]:
+        pos = start + offset
+        before = line[:offset].rstrip()
+        words = before.split()
+        if not line[offset:offset + 1].isupper() or (
+                words and words[-1].lower() in _PREPOSITIONS):
+            continue  # "... met in LONDON: shares rose" is a sentence, not a dateline
+        if not _opens_with_place(line, offset):
+            continue
+        run = scan(s, pos)
+        if run is not None and _accept(s, run, mid=not before.endswith("|"),
+                                       alone_ok=alone_ok, weak_ok=weak_ok):
+            return run, pos
+    return None
+
+
+def _heading(line: str) -> bool:
+    """A headline, byline or label rather than a sentence of the body."""
+    return len(line) <= _HEADING_LEN and not line.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _sentence(line: str) -> bool:
+    """A sentence (a subhead, or the body: the lead began above a dateline-like line)."""
+    return len(line) > 60 and line.rstrip().endswith((".", "!", "?", '."', ".”"))
+
+
+def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
+    """The dateline among a release's first paragraphs (after a headline, subhead, byline,
+    photo credit or date line), or None. Below page clutter (widgets, long captions) only
+    a clear wire dateline is looked for (``HELSINKI (AP) —``)."""
+    lines = [p[:_LINE_CAP] for p in paragraphs[:_DEEP_LINES]]
+    s = "\n".join(lines)
+    offset = 0
+    weak: DatelineMatch | None = None
+    deep = False
+    headings, sentences, long_sentence = True, 0, False  # what the lines above were
+    for i, line in enumerate(lines):
+        if deep:
+            found = _deep_match(s, offset) if _DEEP_START_RE.match(line) else None
+        else:
+            found = _match_line(s, offset, headings, sentences < 2 and not long_sentence,
+                                glued=i < _GLUED_LINES)
+            headings = headings and _heading(line)
+            if _sentence(line):
+                sentences += 1
+                long_sentence = long_sentence or len(line) > _HEADING_LEN
+        if found is not None:
+            run, pos = found
+            end_index = i + s.count("\n", offset, run.end)
+            cut = run.end - (s.rfind("\n", 0, run.end) + 1)  # where the body starts in its line
+            match = DatelineMatch(
+                dateline=_dateline(s, run), index=i, prefix=s[offset:pos].strip(),
+                rest=paragraphs[end_index][cut:].strip(), end_index=end_index)
+            if deep or _strong(run):
+                return match
+            weak = weak or match  # "TESLA: Shares jump" may head a story: look on
+        if not deep and (i + 1 >= _MAX_LINES or (len(" ".join(line.split())) > _PREAMBLE_LEN
+                                                 and not _CAPTION_RE.search(line))):
+            deep = True  # the lead began without a dateline (a long caption does not count)
+        offset += len(line) + 1
+    return weak
+
+
+def _deep_match(s: str, start: int) -> tuple[Run, int] | None:
+    """A wire's dateline in capitals with its credit, found below the page's clutter."""
+    run = scan(s, start)
+    if run is None or run.place is None or not (run.credit and run.credit.known):
+        return None
+    caps, known, qualified = _place_quality(s, run.place)
+    if caps and (known or qualified) and run.close in ("dash", "under", "colon", "dotdash"):
+        return run, start
+    return None
+
+
+def _strong(run: Run) -> bool:
+    """A place with a known credit or a printed date, or a place the gazetteer knows;
+    a credit alone ("Reuters — By JANE DOE") may head a byline."""
+    if run.place is None:
+        return bool(run.date and run.date.month_day and run.credit and run.credit.known)
+    if (run.credit and run.credit.known) or (run.date and run.date.month_day):
+        return True
+    return any(_place_quality("", run.place)[1:])
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text`` (after any preamble lines); None when none."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    found = find_dateline(paragraphs)
     return found.dateline if found else None

@@ -457,9 +457,11 @@ class _Extractor:
         while start < len(toks) - 1 and (words[start] in _LEADING_ROLE or _is_role(words[start])
                                          or words[start] in _NOT_NAME):
             start += 1
-        if start and words[start] in ("of", "the"):
+        if start and start < len(toks) - 1 and words[start] in ("of", "the"):
             start += 1
         core = toks[start:]
+        if not core:
+            return None
         if acr and (has_head or len(core) >= 2):
             letter = acr["acr"][0].lower()
             if not has_head:

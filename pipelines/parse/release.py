@@ -9,31 +9,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
+from .agencies import is_known_agency
 from .boilerplate import split_boilerplate
 from .clock import find_time
 from .contacts import find_contacts
 from .credits import find_agency_credit
-from .dateline import Dateline, find_dates, match_dateline
+from .dateline import Dateline, find_dateline
 from .entities import find_entities
 from .language import detect_language, script_profile
+from .prepare import prepare_text
 from .tickers import find_ticker_details
 
 __all__ = ["MAX_CHARS", "PARSER_VERSION", "ParsedRelease", "find_agency_credit",
            "parse_release"]
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
 MAX_CHARS = 200_000  # longer texts are cut (status "truncated"): cost stays linear
 
-_MAX_PREAMBLE = 4  # short lines (headline, byline, photo credit, subhead) before a dateline
-_PREAMBLE_LEN = 250
 _TRAILER_PARAS = 2  # last main paragraphs searched for "(APP)" / "— PTI" credits
 _SHORT_CREDIT = 40  # a standalone credit line anywhere, e.g. "— APP"
+_CREDIT_LINE = 400  # boilerplate lines read for credits ("Source:", copyright, wire links)
 _RTL = {"arabic", "hebrew", "syriac", "thaana", "nko"}
-_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-                         "\u200b": "", "\ufeff": "", "\r": "\n", "\t": " "})
 _BYLINE_RE = re.compile(r"^(?:by|from)\s+\S.{0,118}$", re.I)
 _PHOTO_RE = re.compile(
     r"^\(?(?:photo|image|picture|file photo|credit|courtesy|photograph)s?\b.{0,160}$|"
@@ -83,15 +81,11 @@ def _norm(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip().lower()
 
 
-def _hint_date(hint: datetime | date | None) -> date | None:
-    if isinstance(hint, datetime):
-        return hint.date()
-    return hint
-
-
 def _preamble_kind(line: str) -> str | None:
     if _BYLINE_RE.match(line) and len(line.split()) <= 12:
         return "byline"
+    if len(line) <= _SHORT_CREDIT and is_known_agency(line.strip(" ."), strict=True):
+        return "byline"  # "Associated Press" under a byline's names
     if _PHOTO_RE.search(line):
         return "photo_credit"
     if _STAMP_RE.match(line) and find_time(line):
@@ -104,6 +98,7 @@ def _heading_like(line: str) -> bool:
 
 
 _NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_LATIN_RE = re.compile(r"[^\x00-\u024f\W\d_]")
 
 
@@ -111,9 +106,12 @@ def _bad_input_status(text: str) -> str | None:
     sample = text[:4000]
     if not sample.strip():
         return "empty"
-    letters = len(_NON_LETTERS_RE.sub("", sample))
+    if sample.isascii():  # bytes.translate counts letters in C
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    else:
+        letters = len(_NON_LETTERS_RE.sub("", sample))
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    if letters < 0.4 * visible or len(re.findall(r"[^\W\d_]{2,}", sample[:1000])) < 3:
+    if letters < 0.4 * visible or not re.search(r"[^\W\d_]{3,}", sample[:1000]):
         return "garbage"
     if sample.isascii():
         return None
@@ -127,24 +125,15 @@ def _bad_input_status(text: str) -> str | None:
     return "mixed_scripts"
 
 
-def _year_hint(hint: datetime | date | None, text: str) -> date | None:
-    found = _hint_date(hint)
+def _find_dateline(paragraphs: list[str]) -> tuple[Dateline | None, int | None]:
+    """The dateline and the index of the paragraph it opened; the dateline is cut from
+    the paragraphs (text glued in front of it becomes a paragraph of its own)."""
+    found = find_dateline(paragraphs)
     if found is None:
-        dates = find_dates(text[:600], limit=1)
-        found = dates[0] if dates else None
-    return found
-
-
-def _find_dateline(paragraphs: list[str], year_hint: date | None
-                   ) -> tuple[Dateline | None, int | None]:
-    for i, para in enumerate(paragraphs[: _MAX_PREAMBLE + 1]):
-        found = match_dateline(para, year_hint)
-        if found is not None:
-            paragraphs[i] = para[found.end :].strip()
-            return found.dateline, i
-        if len(para) > _PREAMBLE_LEN:
-            break
-    return None, None
+        return None, None
+    head = paragraphs[: found.index] + ([found.prefix] if found.prefix else [])
+    paragraphs[:] = head + [found.rest] + paragraphs[found.end_index + 1 :]
+    return found.dateline, len(head)
 
 
 def _empty(status: str, language: str | None = None, body: str = "") -> ParsedRelease:
@@ -156,29 +145,27 @@ def parse_release(
     text: str | None,
     *,
     title: str | None = None,
-    published_hint: datetime | date | None = None,
 ) -> ParsedRelease:
     """Parse a cleaned release body (one paragraph per line); never raises."""
     try:
-        return _parse(text or "", title, published_hint)
+        return _parse(text or "", title)
     except Exception as exc:  # noqa: BLE001 - bad input must never stop a run
         return _empty(f"error:{type(exc).__name__}")
 
 
-def _parse(text: str, title: str | None, published_hint: datetime | date | None
-           ) -> ParsedRelease:
+def _parse(text: str, title: str | None) -> ParsedRelease:
     truncated = len(text) > MAX_CHARS
     if truncated:
         cut = text.rfind("\n", 0, MAX_CHARS)
         text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-    text = text.translate(_SPACES)
+    text = prepare_text(text)
     bad = _bad_input_status(text)
     if bad in ("empty", "garbage"):
         return _empty(bad)
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if bad in ("rtl_script", "non_latin_script"):  # the text, no English rules
-        # but a dateline printed in Latin letters ("ISLAMABAD, July 3 (APP):") is read
-        dateline, _ = _find_dateline(paragraphs, _year_hint(published_hint, text))
+        # but its dateline is read ("ISLAMABAD, July 3 (APP):", "新华社北京4月24日电")
+        dateline, _ = _find_dateline(paragraphs)
         body = "\n".join(p for p in paragraphs if p)
         parsed = _empty(bad, detect_language(body), body)
         if dateline is not None:
@@ -188,13 +175,14 @@ def _parse(text: str, title: str | None, published_hint: datetime | date | None
     headline = None
     if title and paragraphs and _norm(paragraphs[0]) == _norm(title):
         headline = paragraphs.pop(0)
-    year_hint = _year_hint(published_hint, text)
-    dateline, dateline_idx = _find_dateline(paragraphs, year_hint)
+    dateline, dateline_idx = _find_dateline(paragraphs)
 
     removed: list[tuple[str, str]] = []  # (kind, text) removed before the body proper
     subheadline = None
     lead_from = 0
+    preamble: list[str] = []  # lines above the dateline: headline, bylines, photo credits
     if dateline_idx is not None:
+        preamble = paragraphs[:dateline_idx]
         kept: list[str] = []
         for line in paragraphs[:dateline_idx]:
             kind = _preamble_kind(line)
@@ -231,8 +219,13 @@ def _parse(text: str, title: str | None, published_hint: datetime | date | None
         bylines = [t for k, t in removed if k == "byline"] + paragraphs[:2]
         trailers = ([p for p in paragraphs if len(p) <= _SHORT_CREDIT]
                     + split.main[-_TRAILER_PARAS:]
-                    + [t for k, t in split.items if k in ("view_original", "source", "trailer")])
-        agency = find_agency_credit(bylines, trailers)
+                    + [t for _, t in split.items if len(t) <= _CREDIT_LINE])
+        agency = find_agency_credit(bylines, trailers, preamble)
+        if agency and dateline is None:
+            dateline = Dateline(raw=None, location=None, city=None, region=None,
+                                country=None, date=None, agency=agency)
+        elif agency and dateline is not None:
+            dateline.agency = agency
 
     tickers = find_ticker_details(text)
     contacts = find_contacts([t for k, t in split.items if k == "contacts"])
@@ -245,7 +238,7 @@ def _parse(text: str, title: str | None, published_hint: datetime | date | None
     entities, mentions = find_entities(body_main, known)
 
     status = "ok"
-    if dateline is None:
+    if dateline is None or dateline.raw is None:
         first = paragraphs[0] if paragraphs else ""
         status = "unknown_dateline_style" if _NEAR_DATELINE_RE.match(first) else "no_dateline"
     if truncated:

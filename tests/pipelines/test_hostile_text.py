@@ -106,7 +106,7 @@ def test_absurd_timestamps_are_never_a_publication_time(value: str) -> None:
 def test_absurd_dateline_dates_are_set_aside(dateline: str, problem: str | None) -> None:
     seen = datetime(2026, 7, 8, 12, tzinfo=UTC)
     parsed = parse_release(f"NEW YORK, {dateline} /PRNewswire/ -- Acme opened a plant in "
-                           "the city.\nMore follows.", published_hint=seen)
+                           "the city.\nMore follows.")
     dl = parsed.dateline
     at, _, _, note = reconcile_with_notes(
         None, None, dl.date if dl else None, dateline_time=dl.time if dl else None,

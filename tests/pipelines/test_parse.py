@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -13,10 +13,10 @@ from pipelines.parse import (
     parse_dateline,
     parse_release,
 )
+from pipelines.published import dateline_day
 
-HINT = date(2026, 7, 30)
-
-# (text, raw, location, city, region, country, date, agency)
+# (text, raw, location, city, region, country, date, agency): the date as printed,
+# "YYYY-MM-DD" with a year, "MM-DD" without one
 DATELINES: list[tuple[str, str, str, str, str | None, str | None, str | None, str | None]] = [
     ("NEW YORK, July 8, 2026 /PRNewswire/ -- Acme said",
      "NEW YORK, July 8, 2026 /PRNewswire/ --", "NEW YORK", "New York", None, "US",
@@ -32,17 +32,17 @@ DATELINES: list[tuple[str, str, str, str, str | None, str | None, str | None, st
      "2026-07-08", "GlobeNewswire"),
     ("ISLAMABAD, JUL 29 /DNA/ \u2013 The ministry said",
      "ISLAMABAD, JUL 29 /DNA/ \u2013", "ISLAMABAD", "Islamabad", None, "PK",
-     "2026-07-29", "DNA"),
+     "07-29", "DNA"),
     ("KARACHI, July 29 (APP): The port said",
-     "KARACHI, July 29 (APP):", "KARACHI", "Karachi", None, "PK", "2026-07-29", "APP"),
+     "KARACHI, July 29 (APP):", "KARACHI", "Karachi", None, "PK", "07-29", "APP"),
     ("LONDON (Reuters) - Shares fell",
      "LONDON (Reuters) -", "LONDON", "London", None, "GB", None, "Reuters"),
     ("WASHINGTON (AP) \u2014 The Senate voted",
      "WASHINGTON (AP) \u2014", "WASHINGTON", "Washington", None, "US", None, "AP"),
     ("BEIJING, July 29 (Xinhua) -- Officials said",
-     "BEIJING, July 29 (Xinhua) --", "BEIJING", "Beijing", None, "CN", "2026-07-29", "Xinhua"),
+     "BEIJING, July 29 (Xinhua) --", "BEIJING", "Beijing", None, "CN", "07-29", "Xinhua"),
     ("NEW DELHI, Jul 29 (PTI) The government said",
-     "NEW DELHI, Jul 29 (PTI)", "NEW DELHI", "New Delhi", None, "IN", "2026-07-29", "PTI"),
+     "NEW DELHI, Jul 29 (PTI)", "NEW DELHI", "New Delhi", None, "IN", "07-29", "PTI"),
     ("MIAMI, July 8, 2026 /ACCESS Newswire/ - Sunfish said",
      "MIAMI, July 8, 2026 /ACCESS Newswire/ -", "MIAMI", "Miami", None, "US",
      "2026-07-08", "ACCESS Newswire"),
@@ -68,10 +68,10 @@ DATELINES: list[tuple[str, str, str, str, str | None, str | None, str | None, st
      "2026-07-08", "PR Newswire"),
     ("Lahore, Pakistan, July 29 (APP) - Punjab officials said",
      "Lahore, Pakistan, July 29 (APP) -", "Lahore, Pakistan", "Lahore", None, "PK",
-     "2026-07-29", "APP"),
+     "07-29", "APP"),
     ("New Delhi [India], July 29 (ANI): Officials said",
-     "New Delhi [India], July 29 (ANI):", "New Delhi", "New Delhi", None, "IN",
-     "2026-07-29", "ANI"),
+     "New Delhi [India], July 29 (ANI):", "New Delhi [India]", "New Delhi", None, "IN",
+     "07-29", "ANI"),
     ("RIO DE JANEIRO, Aug. 3, 2026 /PRNewswire/ -- Samba said",
      "RIO DE JANEIRO, Aug. 3, 2026 /PRNewswire/ --", "RIO DE JANEIRO", "Rio de Janeiro",
      None, "BR", "2026-08-03", "PR Newswire"),
@@ -85,7 +85,7 @@ DATELINES: list[tuple[str, str, str, str, str | None, str | None, str | None, st
      "PARIS, 8 July 2026 (AFP) -", "PARIS", "Paris", None, "FR", "2026-07-08", "AFP"),
     ("Kuala Lumpur, July 29 (Bernama) -- Malaysia said",
      "Kuala Lumpur, July 29 (Bernama) --", "Kuala Lumpur", "Kuala Lumpur", None, "MY",
-     "2026-07-29", "Bernama"),
+     "07-29", "Bernama"),
     ("Houston, TX, July 8, 2026 (GLOBE NEWSWIRE) -- Oil said",
      "Houston, TX, July 8, 2026 (GLOBE NEWSWIRE) --", "Houston, TX", "Houston", "Texas",
      "US", "2026-07-08", "GlobeNewswire"),
@@ -104,12 +104,12 @@ DATELINES: list[tuple[str, str, str, str, str | None, str | None, str | None, st
      "SMALLVILLE, July 8, 2026 /PRNewswire/ --", "SMALLVILLE", "Smallville", None, None,
      "2026-07-08", "PR Newswire"),
     ("PESHAWAR, July 29 (Online) - Unknown agency in slashes or parens is printed",
-     "PESHAWAR, July 29 (Online) -", "PESHAWAR", "Peshawar", None, "PK", "2026-07-29",
+     "PESHAWAR, July 29 (Online) -", "PESHAWAR", "Peshawar", None, "PK", "07-29",
      "Online"),
     ("LAHORE: The provincial cabinet approved",
      "LAHORE:", "LAHORE", "Lahore", None, "PK", None, None),
     ("ISLAMABAD, July 29: The Senate met",
-     "ISLAMABAD, July 29:", "ISLAMABAD", "Islamabad", None, "PK", "2026-07-29", None),
+     "ISLAMABAD, July 29:", "ISLAMABAD", "Islamabad", None, "PK", "07-29", None),
 ]  # fmt: skip
 
 
@@ -126,11 +126,12 @@ def test_dateline_table(
     iso: str | None,
     agency: str | None,
 ) -> None:
-    got = parse_dateline(text, HINT)
+    got = parse_dateline(text)
     assert got is not None
+    printed = iso if iso and len(iso) == 10 else None
     assert (got.raw, got.location, got.city, got.region, got.country, got.date, got.agency) == (
-        raw, location, city, region, country, iso, agency)
-    assert got.month_day == (iso[5:] if iso else None)
+        raw, location, city, region, country, printed, agency)
+    assert got.month_day == (iso[-5:] if iso else None)
 
 
 def test_dateline_table_is_big_enough() -> None:
@@ -149,10 +150,111 @@ def test_dateline_table_is_big_enough() -> None:
          "2025-07-08"),
     ],
 )  # fmt: skip
-def test_year_less_dates_use_hint(text: str, hint: date | None, expected: str | None) -> None:
-    got = parse_dateline(text, hint)
+def test_year_less_dates_take_the_year_only_as_publication_evidence(
+        text: str, hint: date | None, expected: str | None) -> None:
+    got = parse_dateline(text)
     assert got is not None
-    assert got.date == expected
+    assert got.date == (expected if "2025" in text else None)  # a year only when printed
+    assert dateline_day(got.date, got.month_day, hint) == expected
+
+
+# One invented lead per class of lead that real text prints (issue 13):
+# (class, text, location, city, country, date, month_day, agency)
+LEAD_CLASSES = [
+    ("no date, place and dash", "PESHAWAR — Traders shut their shops on Monday.",
+     "PESHAWAR", "Peshawar", "PK", None, None, None),
+    ("no date, place and colon, mixed case", "Quetta: The provincial cabinet met on Monday.",
+     "Quetta", "Quetta", "PK", None, None, None),
+    ("no date, credit in brackets", "Lyon (AFP) - Firefighters contained a blaze.",
+     "Lyon", "Lyon", "FR", None, None, "AFP"),
+    ("lower-case place", "chennai, july 3 (pti) the city's metro extended its hours.",
+     "chennai", "Chennai", "IN", None, "07-03", "PTI"),
+    ("places joined by &", "OSLO, Norway & AUSTIN, Texas--(BUSINESS WIRE)--Fjordhub said.",
+     "OSLO, Norway & AUSTIN, Texas", "Oslo", "NO", None, None, "Business Wire"),
+    ("places joined by and", "NEW YORK, PARIS and TOKYO, May 4, 2026 /PRNewswire/ -- Vela said.",
+     "NEW YORK, PARIS and TOKYO", "New York", "US", "2026-05-04", "05-04", "PR Newswire"),
+    ("places joined by a slash", "PESHAWAR/MARDAN, May 4 (APP): Schools reopened.",
+     "PESHAWAR/MARDAN", "Peshawar", "PK", None, "05-04", "APP"),
+    ("country in brackets", "NUKUS (Uzbekistan), May 4 (APP): A trade fair opened.",
+     "NUKUS (Uzbekistan)", "Nukus", "UZ", None, "05-04", "APP"),
+    ("state as a third comma part", "Sparks, Nevada, United States, May 4, 2026 -- Reno Rail said.",
+     "Sparks, Nevada, United States", "Sparks", "US", "2026-05-04", "05-04", None),
+    ("date first", "May 4, 2026 -- Tucson, AZ -- Saguaro Labs said it would expand.",
+     "Tucson, AZ", "Tucson", "US", "2026-05-04", "05-04", None),
+    ("no place", "May 4 (Reuters) - Copper prices rose on Monday.",
+     None, None, None, None, "05-04", "Reuters"),
+    ("numeric date", "Kraków, 04.05.2026 (PAP) - Miasto ogłosiło nowy plan.",
+     "Kraków", "Kraków", "PL", "2026-05-04", "05-04", "PAP"),
+    ("date split across lines", "GENEVA, May\n4 (Reuters) - Talks resumed on Monday.",
+     "GENEVA", "Geneva", "CH", None, "05-04", "Reuters"),
+    ("ordinal day in an agency credit",
+     "MULTAN, (APP - Cityline / Pakistan Wire - 4th May, 2026 ) :Mango exports rose.",
+     "MULTAN", "Multan", "PK", "2026-05-04", "05-04", "APP"),
+    ("dash glued to words", "DENVER, May 4, 2026--Front Range Water said it would merge.",
+     "DENVER", "Denver", "US", "2026-05-04", "05-04", None),
+    ("colon before the credit", "SUKKUR, May 4: (PPI) Flood waters receded on Monday.",
+     "SUKKUR", "Sukkur", "PK", None, "05-04", "PPI"),
+    ("underscore", "TOPEKA, Kan. (AP) _ Lawmakers adjourned on Friday.",
+     "TOPEKA, Kan.", "Topeka", "US", None, None, "AP"),
+    ("full stops between parts", "KAZAN. May 4 (Interfax) - The plant resumed output.",
+     "KAZAN", "Kazan", "RU", None, "05-04", "Interfax"),
+    ("wire inside a carrier's wrapper", "MINSK, May 4 (BelTA/APP): A forum opened.",
+     "MINSK", "Minsk", "BY", None, "05-04", "BelTA"),
+    ("outlet tag before the dateline",
+     "(MENAFN- GlobeNewswire) OSLO, May 04, 2026 (GLOBE NEWSWIRE) -- Fjordhub said.",
+     "OSLO", "Oslo", "NO", "2026-05-04", "05-04", "GlobeNewswire"),
+    ("byline in front", "By Amal Haddad\nBEIRUT (AP) — Banks reopened on Monday.",
+     "BEIRUT", "Beirut", "LB", None, None, "AP"),
+    ("photo credit in front", "Photo: A tram in the old town. (Ana Ruiz/Reuters)\n"
+     "PORTO, May 4 (Reuters) - Tram fares fell.", "PORTO", "Porto", "PT", None, "05-04",
+     "Reuters"),
+    ("image file name in front", "tram_0412.jpg\nPORTO (Reuters) - Tram fares fell.",
+     "PORTO", "Porto", "PT", None, None, "Reuters"),
+    ("subhead in the same text", "Output rises for a third month. LINZ, Austria, May 4, 2026 "
+     "/PRNewswire/ -- Donauwerk said.", "LINZ, Austria", "Linz", "AT", "2026-05-04", "05-04",
+     "PR Newswire"),
+    ("raw HTML and entities", "<p>CAIRO, May 4 (Reuters) &ndash; Egypt&#39;s pound held.</p>",
+     "CAIRO", "Cairo", "EG", None, "05-04", "Reuters"),
+    ("credit in a byline only", "By REUTERS\nShares in the miner fell on Monday.",
+     None, None, None, None, None, "Reuters"),
+    ("view original content", "Vela opened a lab.\nIt hires 40 people.\nView original content:"
+     "https://www.prnewswire.com/news-releases/vela-lab-302.html", None, None, None, None,
+     None, "PR Newswire"),
+    ("view source version", "Fjordhub opened a depot.\nView source version on businesswire.com:"
+     " https://www.businesswire.com/news/home/2026/en/", None, None, None, None, None,
+     "Business Wire"),
+    ("source agency line", "Flights resumed at the airport.\nSource: Anadolu Agency", None, None,
+     None, None, None, "Anadolu"),
+    ("dash trailer", "The court adjourned the hearing.\nIt meets again in June. — IANS", None,
+     None, None, None, None, "IANS"),
+    ("acronym in the body is not a credit", "The Badminton Federation of Pakistan (BFP) "
+     "named a squad.\nThe Press Trust (PTI) of the players said little.", None, None, None,
+     None, None, None),
+    ("German", "Leipzig (dpa) - Die Messe öffnet am Montag.", "Leipzig", "Leipzig", "DE",
+     None, None, "dpa"),
+    ("Spanish", "Valencia, 4 may (EFE).- El puerto amplió su horario.", "Valencia",
+     "Valencia", "ES", None, "05-04", "EFE"),
+    ("Italian", "(ANSA) - TORINO, 4 MAG - La fiera apre lunedì.", "TORINO", "Torino", "IT",
+     None, "05-04", "ANSA"),
+    ("Urdu", "لاہور (اے پی پی) صوبائی حکومت نے نئی بسیں چلانے کا اعلان کیا", "لاہور", "Lahore",
+     "PK", None, None, "APP"),
+    ("Japanese", "【大阪共同】大阪府は4日、新しい計画を発表した。", "大阪", "Osaka", "JP",
+     None, None, "Kyodo"),
+    ("Chinese", "新华社广州5月4日电 广州港货物吞吐量增长。", "广州", "Guangzhou", "CN",
+     None, "05-04", "Xinhua"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "location", "city", "country", "printed", "month_day", "agency"),
+    LEAD_CLASSES, ids=[row[0] for row in LEAD_CLASSES])
+def test_each_class_of_lead(kind: str, text: str, location: str | None, city: str | None,
+                            country: str | None, printed: str | None, month_day: str | None,
+                            agency: str | None) -> None:
+    dl = parse_release(text).dateline
+    got = (dl.location, dl.city, dl.country, dl.date, dl.month_day, dl.agency) if dl else (
+        None,) * 6
+    assert got == (location, city, country, printed, month_day, agency), kind
 
 
 @pytest.mark.parametrize(
@@ -167,7 +269,7 @@ def test_year_less_dates_use_hint(text: str, hint: date | None, expected: str | 
     ],
 )
 def test_not_a_dateline(text: str) -> None:
-    assert parse_dateline(text, HINT) is None
+    assert parse_dateline(text) is None
 
 
 # --- tickers --------------------------------------------------------------------
@@ -187,6 +289,8 @@ def test_not_a_dateline(text: str) -> None:
         ("Eta Gold (TSX Venture: ETA.H) said", ["TSXV:ETA.H"]),
         ("Theta (OTCQX: THTAF) and Iota (TSX: IOT.U)", ["OTCQX:THTAF", "TSX:IOT.U"]),
         ("Kappa Motors (NYSE: F) said", ["NYSE:F"]),
+        ("Lambda Bio (Cboe CA: LMB) (OTC MARKETS: LMBBF)", ["CBOECA:LMB", "OTCMARKETS:LMBBF"]),
+        ("Mu Gold (OTCID: MUGD) and Nu Oil (OTCMKT: NUOL)", ["OTCID:MUGD", "OTCMKT:NUOL"]),
         ("FRANKFURT: A consortium said", []),
         ("the Nasdaq: markets fell", []),
         ("No tickers here at all.", []),
@@ -250,7 +354,6 @@ def test_globe_release() -> None:
     parsed = parse_release(
         GLOBE_RELEASE,
         title="Ridgeback Minerals Reports Drill Results at Copper Hollow",
-        published_hint=datetime(2026, 7, 8, 13, 0, tzinfo=UTC),
     )
     assert isinstance(parsed, ParsedRelease)
     assert parsed.dateline is not None
@@ -284,10 +387,10 @@ def test_globe_release() -> None:
 
 
 def test_agency_release_keeps_body_and_drops_media_line() -> None:
-    parsed = parse_release(AGENCY_RELEASE, published_hint=date(2026, 7, 30))
+    parsed = parse_release(AGENCY_RELEASE)
     assert parsed.dateline is not None
     assert parsed.dateline.agency == parsed.agency == "APP"
-    assert parsed.dateline.date == "2026-07-29"
+    assert (parsed.dateline.date, parsed.dateline.month_day) == (None, "07-29")
     assert parsed.lead == (
         "The provincial fisheries department on Wednesday opened a registration drive for "
         "small-boat owners along the coast, officials said."
@@ -299,7 +402,7 @@ def test_agency_release_keeps_body_and_drops_media_line() -> None:
 
 
 def test_access_release_with_byline_and_slash_date() -> None:
-    parsed = parse_release(ACCESS_RELEASE, published_hint=date(2026, 7, 8))
+    parsed = parse_release(ACCESS_RELEASE)
     assert parsed.dateline is not None
     assert parsed.dateline.location == "MIAMI, FL"
     assert parsed.dateline.region == "Florida"
@@ -315,7 +418,7 @@ def test_access_release_with_byline_and_slash_date() -> None:
 
 
 def test_release_to_dict_round_trip() -> None:
-    data = parse_release(AGENCY_RELEASE, published_hint=date(2026, 7, 30)).to_dict()
+    data = parse_release(AGENCY_RELEASE).to_dict()
     assert data["dateline"]["city"] == "Karachi"
     assert data["agency"] == "APP"
     assert data["parser_version"] == PARSER_VERSION
@@ -364,7 +467,7 @@ def test_headline_and_subheadline_before_dateline() -> None:
 def test_agency_from_byline_or_trailer(text: str, expected: str) -> None:
     parsed = parse_release(text)
     assert parsed.agency == expected
-    assert parsed.dateline is None or parsed.dateline.agency is None
+    assert parsed.dateline is not None and parsed.dateline.agency == expected
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,10 @@ def _rows() -> list[dict]:
 def test_rows_have_structure_contacts_entities_and_mentions() -> None:
     (row,) = _rows()
     assert row["dateline_month_day"] == "07-29"
-    assert row["dateline_date"].isoformat() == "2026-07-29"  # year from first-seen
+    assert row["dateline_date"] is None  # the dateline prints no year
+    # the year comes from first-seen, as evidence of the publication date
+    assert row["published_at"].date().isoformat() == "2026-07-29"
+    assert row["published_from"] == "dateline"
     assert row["parse_status"] == "ok" and row["language"] == "en"
     assert row["agency"] == "DNA" and row["carrier"] == "DNA News"
     assert "contacts" in row["boilerplate_kinds"]

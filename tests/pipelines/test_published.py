@@ -70,3 +70,46 @@ def test_a_utc_feed_time_keeps_the_publishers_offset_from_the_page():
     assert evidence == "feed"
     assert offset == "+05:00"
     assert at.isoformat() == "2026-07-01T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "utc", "offset"),
+    [
+        # CST is China Standard Time in Beijing, US Central time in Chicago
+        ("BEIJING, July 8, 2026 9:00 AM CST /PRNewswire/ -- Jadeport said it would expand.",
+         datetime(2026, 7, 8, 1, 0, tzinfo=UTC), "+08:00"),
+        ("CHICAGO, July 8, 2026 9:00 AM CST /PRNewswire/ -- Lakeshore said it would expand.",
+         datetime(2026, 7, 8, 15, 0, tzinfo=UTC), "-06:00"),
+        # IST is Irish summer time in Dublin, Israel Standard Time in Jerusalem, India's
+        ("DUBLIN, July 8, 2026 10:00 IST /PRNewswire/ -- Liffeyside said it would expand.",
+         datetime(2026, 7, 8, 9, 0, tzinfo=UTC), "+01:00"),
+        ("JERUSALEM, Jan. 8, 2026 10:00 IST /PRNewswire/ -- Zionhill said it would expand.",
+         datetime(2026, 1, 8, 8, 0, tzinfo=UTC), "+02:00"),
+        ("MUMBAI, July 8, 2026 10:00 IST /PRNewswire/ -- Saffronpay said it would expand.",
+         datetime(2026, 7, 8, 4, 30, tzinfo=UTC), "+05:30"),
+        # BST is Bangladesh Standard Time in Dhaka, British Summer Time in London
+        ("DHAKA, July 8, 2026 10:00 BST /PRNewswire/ -- Padmaline said it would expand.",
+         datetime(2026, 7, 8, 4, 0, tzinfo=UTC), "+06:00"),
+        ("LONDON, July 8, 2026 10:00 BST /PRNewswire/ -- Thamesway said it would expand.",
+         datetime(2026, 7, 8, 9, 0, tzinfo=UTC), "+01:00"),
+    ],
+)  # fmt: skip
+def test_zone_abbreviations_are_read_by_the_datelines_country(text: str, utc: datetime,
+                                                              offset: str) -> None:
+    from pipelines.commands.parse import parsed_json
+
+    doc = parsed_json(text)
+    assert doc["published_from"] == "dateline"
+    assert (doc["published_at"], doc["published_offset"]) == (utc.isoformat(), offset)
+
+
+def test_a_year_less_dateline_takes_its_year_from_the_feed_as_evidence_only() -> None:
+    from pipelines.commands.parse import parsed_json
+
+    doc = parsed_json("KARACHI, Dec 31 (APP): The port said volumes rose.",
+                      published="2026-01-01T10:00:00Z")
+    assert doc["dateline"]["date"] is None and doc["dateline"]["month_day"] == "12-31"
+    assert doc["published_from"] == "feed"
+    doc = parsed_json("KARACHI, Dec 31 (APP): The port said volumes rose.\n"
+                      "The figures for January 2, 2026 follow.")
+    assert doc["published_at"].startswith("2025-12-31") and doc["published_from"] == "dateline"

@@ -1,0 +1,558 @@
+"""The run of dateline parts a lead opens with, read part by part.
+
+A run is a place (one or several, with region, country and bracket parts), a date, a
+time and a credit in brackets, slashes or between dashes (``(AP)``, ``/PRNewswire/``,
+``--(BUSINESS WIRE)--``, ``– Andes Wire –``, ``Oct 12 AAP``), in any of the orders
+wires print them, joined by commas, slashes, dashes or full stops, and how it closes (a
+dash, colon, underscore, full stop, the end of the line, or nothing). Whether a run is a
+dateline is decided by :mod:`.dateline`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import time
+
+from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
+from .clock import match_time
+from .dates import DateMatch, date_word, match_date, month_day
+from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_part
+
+__all__ = ["NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan", "titled"]
+
+
+_DASHES = "-‐‑‒–—―−"
+
+_SEP_RE = re.compile(
+    rf"""(?P<dotdash>\.[ \t]*[{_DASHES}]+)
+      | (?P<dash>[{_DASHES}]+(?:[ \t]*[{_DASHES}]+)*)
+      | (?P<under>_{{1,2}}(?!\w))
+      | (?P<colon>:+)
+      | (?P<comma>,+)
+      | (?P<dot>\.(?!\w))
+      | (?P<slash>/)
+      | (?P<bar>[|•·])""",
+    re.X,
+)
+# combining marks (Indic vowel signs, Arabic harakat) belong to the word they sit in
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
+         "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u1dc0-\u1dff\u200c\u200d"
+_WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{_MARKS}]|-(?=\w))*\.?")
+_SPACES_RE = re.compile(r"[ \t]*")
+_JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
+_BRACKETS = {"(": ")", "[": "]", "/": "/"}
+# a day, or a day and month in figures, printed before a credit: "SEVILLA, 12 (EUROPA PRESS)"
+_BARE_DAY_RE = re.compile(r"(?P<d>[0-3]?\d)(?:/(?P<m>[01]?\d))?(?=[ \t]*\()")
+_DESCRIPTION_RE = re.compile(r"\([^()\n]{1,80}\)[ \t]*")  # "Acme Wire (distribution service)"
+_DOMAIN_RE = re.compile(r"[^\W_][\w-]*\.(?:com|net|org|ai|io|news|tv|info|co|am|ru|in|pk)\b",
+                        re.I)
+_LEAD_DASH_RE = re.compile(rf"[ \t]*[{_DASHES}]{{1,3}}[ \t]*")
+# words a place never starts with (sentence openers, bylines, labels)
+NOT_PLACE_START = frozenset(
+    "a an the on in at by for from as of to with this that these those it its is are was "
+    "were be he she they we you i our your his her their when while after before since "
+    "if but and or so not no yes all some most many more one two three dear note "
+    "update updated updates breaking exclusive watch listen video photo photos opinion "
+    "analysis editorial letter letters review interview transcript correction editor "
+    "editors press release media contact contacts source sources about said says here "
+    "there what who why how where today yesterday tomorrow tested posted published "
+    "sponsored advertisement summary background fact q&a live latest report reports "
+    "comment comments".split()
+)
+# words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
+# newsroom labels printed in a credit's slot that credit no agency
+_NOT_CREDITS = frozenset(
+    "forrelease forimmediaterelease immediaterelease embargoed photo photos video file update "
+    "updated corrected correction sponsored advertisement opinion analysis commentary "
+    "exclusive live staff staffreport staffreporter staffwriter webdesk newsdesk desk "
+    "ourcorrespondent specialcorrespondent correspondent ourstaffreporter monitoringdesk "
+    "monitoringreport agencies agency wires newswires wireservices pressrelease newsrelease "
+    "release mediarelease reporter report".split()
+)
+_PICTURE_WORDS = frozenset(
+    "photo photos image images picture pictures file video courtesy credit credits graphic "
+    "illustration source sources".split()
+)
+_RELAYS_SECOND = {"ANI"}  # wires that print their own name first when relaying another's
+_MAX_PARTS = 8  # region, bracket and further-place parts read after a place's name
+_KEEP_DOT = frozenset("st ste mt ft pt sta sto gen jr sr".split())
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    first: str
+    parts: list[str] = field(default_factory=list)
+    places: int = 1
+    words: int = 1
+
+
+@dataclass
+class Credit:
+    name: str | None  # canonical when known, else as printed; None: a slot crediting no one
+    known: bool
+    kind: str
+
+
+@dataclass
+class Run:
+    start: int
+    end: int = 0
+    place: Place | None = None
+    date: DateMatch | None = None
+    date_seen: bool = False
+    credit: Credit | None = None
+    inner_date: DateMatch | None = None
+    clock: tuple[time, str | None] | None = None
+    close: str | None = None
+    order: list[str] = field(default_factory=list)
+    lower: bool = False  # the whole line is in lower case
+
+
+
+# -- small readers -------------------------------------------------------------------------
+
+
+def _skip(s: str, p: int) -> int:
+    return _SPACES_RE.match(s, p).end()  # type: ignore[union-attr]
+
+
+def cased(text: str) -> bool:
+    return any(c.isalpha() and (c.isupper() or c.islower()) for c in text)
+
+
+def all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+
+
+def _keep_dot(word: str) -> bool:
+    bare = word.rstrip(".")
+    return "." in bare or len(bare) == 1 or bare.lower() in _KEEP_DOT or region_abbreviation(word)
+
+
+def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
+    """``(end, words)`` of a place name at ``p``: up to ``limit`` words on one line,
+    stopping before a date, a change from capitals to lower case, or a joining word."""
+    words, end, q = 0, p, p
+    caps = None
+    while words < limit:
+        m = _WORD_RE.match(s, q)
+        if not m:
+            break
+        word = m.group(0)
+        low = word.lower().rstrip(".")
+        if words:
+            if (date_word(word) and match_date(s, q)) or low in ("and", "und", "et", "y", "e"):
+                break
+            if caps and cased(word) and not all_caps(word) and low not in SMALL_WORDS:
+                break
+        else:
+            caps = all_caps(word)
+        words += 1
+        end = m.end()
+        if word.endswith(".") and not _keep_dot(word):
+            end -= 1
+            break
+        gap = _SPACES_RE.match(s, end).end()  # type: ignore[union-attr]
+        if gap == end or gap >= len(s) or not (s[gap].isalpha() and not s[gap].isdigit()):
+            break
+        q = gap
+    return end, words
+
+
+def _closing(s: str, p: int) -> int | None:
+    """Index just after the bracket (or slash) opened at ``p`` closes on the same line."""
+    close = _BRACKETS[s[p]]
+    limit = 60 if close == "/" else 110
+    for i in range(p + 1, min(len(s), p + limit)):
+        c = s[i]
+        if c == "\n" or (c in "([" and close != "/"):
+            return None
+        if c == close:
+            return i + 1
+    return None
+
+
+def _date_piece(text: str) -> DateMatch | None:
+    found = match_date(text.strip())
+    return found if found and found.end >= len(text.strip()) - 1 else None
+
+
+@dataclass
+class _Verdict:
+    kind: str  # credit, place, skip, issuer, date
+    name: str | None = None
+    known: bool = False
+    date: DateMatch | None = None
+
+
+def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
+    """What a bracketed (or slashed) slot holds."""
+    c = re.sub(r"\s+", " ", content).strip(" -–—,;")
+    if not c or len(c) > 100 or "://" in c or "www." in c.lower() or "@" in c or ":" in c:
+        return None
+    pieces = [p for p in re.split(rf"\s+[{_DASHES}]+\s+", c) if p.strip()]
+    date = None
+    names: list[str] = []
+    for piece in pieces:
+        head, _, tail = piece.partition(", ")
+        if date is None and _date_piece(piece):
+            date = _date_piece(piece)
+        elif date is None and tail and _date_piece(tail):
+            date, piece = _date_piece(tail), head
+            names.append(piece)
+        else:
+            names.append(piece)
+    if not names:
+        return _Verdict("date", date=date) if date else None
+    name = names[0].strip()
+    relayed = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name)
+               if x.strip() and not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
+    first = relayed[0] if relayed else name
+    if len(relayed) > 1 and canonical_agency(first) in _RELAYS_SECOND:
+        first = relayed[1]  # "(ANI/WAM)": ANI relays WAM's copy
+    if first.split()[0].lower() in _PICTURE_WORDS:
+        return None
+    known = canonical_agency(first) if len(relayed) > 1 else (
+        canonical_agency(name) or canonical_agency(first))
+    if not known:
+        halves = re.split(r"(?<=\w)-(?=[A-Z])", first)
+        if len(halves) > 1:
+            known = canonical_agency(halves[0]) if (
+                canonical_agency(halves[-1]) or canonical_agency(halves[0])) else None
+    if known:
+        return _Verdict("credit", known, True, date)
+    key = re.sub(r"[^a-z0-9]", "", first.lower())
+    if key in _NOT_CREDITS:
+        return _Verdict("skip", date=date)
+    if opener != "/" and date is None and (region_part(c) or place_kinds(c)):
+        return _Verdict("place")
+    words = first.split()
+    if not (1 <= len(words) <= 5 and len(first) <= 45 and any(c.isalpha() for c in first)):
+        return None
+    if re.search(r"[;!?\"“”]|\.\s", first) or (re.search(r"\d", first) and not wire_like(first)):
+        return None
+    if len(words) > 2 and sum(w.islower() and len(w) > 3 for w in words) > 1:
+        return None  # reads as a sentence, not a name
+    if opener == "/" and after_date and not wire_like(first):
+        return _Verdict("issuer", date=date)  # "- May 4, 2026 / Acme Trailers /"
+    return _Verdict("credit", first.strip(" ."), False, date)
+
+
+def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
+    if p >= len(s) or s[p] not in _BRACKETS:
+        return None
+    end = _closing(s, p)
+    if end is None:
+        return None
+    verdict = _judge(s[p + 1 : end - 1], s[p], run.date_seen)
+    return (end, verdict) if verdict else None
+
+
+def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True
+                 ) -> tuple[int, str, bool] | None:
+    """``(end, name, known)`` of a credit printed without brackets (``Oct 12 AAP -``,
+    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator."""
+    m = _DOMAIN_RE.match(s, p)
+    first = _WORD_RE.match(s, p)
+    if first is None and m is None:
+        return None
+    if not m and not wire_ok and not starts_agency(first.group(0)) and not (
+            lead and wire_like(s[p : p + 40])):
+        return None
+    spans = [m.end()] if m else []
+    q = p
+    for _ in range(4):
+        w = _WORD_RE.match(s, q)
+        if not w:
+            break
+        spans.append(w.end())
+        if w.group(0).endswith("."):
+            spans.append(w.end() - 1)
+        q = _skip(s, w.end())
+    for end in sorted(set(spans), reverse=True):
+        name = s[p:end].strip().rstrip(".")
+        after = _skip(s, end)
+        desc = _DESCRIPTION_RE.match(s, after) if wire_ok else None
+        tail = desc.end() if desc else after
+        sep = _SEP_RE.match(s, tail)
+        # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
+        closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
+        if not closed:
+            continue
+        if sep is not None and sep.lastgroup == "dot" and not is_known_agency(name, strict=True):
+            continue
+        if is_known_agency(name, strict=strict):
+            return tail, canonical_agency(name) or name, True
+        dashed = sep is not None and sep.lastgroup in ("dash", "dotdash")
+        if len(name) <= 40 and dashed and not _label(name) and (
+                ((wire_ok or lead) and wire_like(name) and titled(name))
+                or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))):
+            return tail, name, False
+    return None
+
+
+def _label(name: str) -> bool:
+    """``News Release``, ``Media Contact``: a newsroom label, not a wire's name."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    words = name.lower().split()
+    return key in _NOT_CREDITS or bool(words) and (
+        words[0] in _PICTURE_WORDS or words[-1] in ("contact", "contacts", "release", "desk"))
+
+
+def _region_like(part: str, lower_line: bool) -> bool:
+    if region_part(part) or place_kinds(part):
+        return True
+    if lower_line:
+        return True
+    return part[:1].isupper() and len(part.split()) <= 3
+
+
+def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
+    """The place (one or several, with region parts) printed at ``p``."""
+    end, words = _read_name(s, p, 5)
+    if not words:
+        return None
+    first = s[p:end]
+    if first.split()[0].lower().rstrip(".,") in NOT_PLACE_START and not place_kinds(first):
+        return None  # "The company said", but "THE HAGUE", "The Woodlands"
+    if is_known_agency(first, strict=True):
+        return None
+    place = Place(p, end, first, words=words)
+    q = end
+    current = 0
+    for _ in range(_MAX_PARTS):
+        r = _skip(s, q)
+        if r < len(s) and s[r] in "([":
+            close = _closing(s, r)
+            if close is None:
+                break
+            verdict = _judge(s[r + 1 : close - 1], s[r], False)
+            nxt = _skip(s, close)
+            follows = nxt < len(s) and s[nxt] in ",[:"
+            if verdict is None or verdict.kind not in ("credit", "skip") and (
+                    verdict.kind == "place" or follows):
+                if verdict is None and not follows:
+                    break
+                if current == 0:
+                    place.parts.append(s[r + 1 : close - 1].strip())
+                q = close
+                continue
+            break
+        if r < len(s) and s[r] == ",":
+            r2 = r
+            while r2 < len(s) and s[r2] in ", \t":
+                r2 += 1
+            if _JOIN_RE.match(s, r2 - 1) and s[r2:r2 + 1] in "&a":  # "Boston, MA, and San Diego"
+                q = r2 - 1
+                j = _JOIN_RE.match(s, q)
+                if j and j.end() < len(s) and s[j.end()].isupper():
+                    e, n = _read_name(s, j.end(), 5)
+                    if n:
+                        place.places += 1
+                        current += 1
+                        q = e
+                        continue
+                break
+            if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
+                    or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
+                break
+            e, n = _read_name(s, r2, 4)
+            part = s[r2:e]
+            if not n or (part.split()[0].lower() in NOT_PLACE_START and not all_caps(part)) \
+                    or not _region_like(part, lower_line):
+                break
+            if current == 0:
+                place.parts.append(part)
+            q = e
+            continue
+        j = _JOIN_RE.match(s, q)
+        if j:
+            r3 = j.end()
+            if s[q:r3].strip() == "/" and _bracket(s, s.index("/", q), Run(0)) is not None:
+                break  # "NV / PR Karma /": a credit in slashes, not another place
+            if r3 < len(s) and s[r3].isalpha() and not match_date(s, r3) \
+                    and (s[r3].isupper() or lower_line or not cased(s[r3])):
+                e, n = _read_name(s, r3, 5)
+                if n and s[r3:e].split()[0].lower() not in NOT_PLACE_START:
+                    place.places += 1
+                    current += 1
+                    q = e
+                    continue
+        break
+    place.end = q
+    return place
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) -> bool:
+    """Read one part of the dateline at ``p`` into ``run``; False when none is there."""
+    if p >= len(s) or s[p] == "\n":
+        return False
+    found = _bracket(s, p, run)
+    if found:
+        end, verdict = found
+        if verdict.kind == "credit" and run.credit is None:
+            run.credit = Credit(verdict.name, verdict.known, "slash" if s[p] == "/" else "paren")
+            run.inner_date = run.inner_date or verdict.date
+        elif verdict.kind in ("skip", "issuer") and (run.place or run.date_seen):
+            run.credit = run.credit or Credit(None, False, "skip")
+            run.inner_date = run.inner_date or verdict.date
+        elif verdict.kind == "date" and not run.date_seen:
+            run.date, run.date_seen = verdict.date, True
+        elif verdict.kind == "credit" and run.credit is not None:
+            pass  # a second credit ("(MENAFN- PR Newswire) NEW YORK ... /PRNewswire/")
+        else:
+            return False
+        run.order.append(verdict.kind)
+        run.end = end
+        return True
+    if not run.date_seen:
+        date = match_date(s, p)
+        if date:
+            run.date, run.date_seen = date, True
+            run.order.append("date")
+            run.end = date.end
+            return True
+        if run.place and after == "comma" and (m := _BARE_DAY_RE.match(s, p)):
+            month = int(m["m"]) if m["m"] else None
+            if month is None or month_day(month, int(m["d"])):
+                run.date = DateMatch(m.end(), None, month, int(m["d"]), m.group(0))
+                run.date_seen = True
+                run.order.append("day")
+                run.end = m.end()
+                return True
+    if run.clock is None and (run.date_seen or run.credit):
+        clock = match_time(s, p)
+        if clock:
+            run.clock = clock[1:]
+            run.order.append("time")
+            run.end = clock[0]
+            return True
+    if run.credit is None:
+        bare = _bare_agency(s, p, wire_ok=after == "dash", lead=not run.order,
+                            strict=not run.date_seen)
+        if bare:
+            run.credit = Credit(bare[1], bare[2], "bare")
+            run.order.append("credit")
+            run.end = bare[0]
+            return True
+    if run.place is None and (not run.order or after in ("dash", "comma", "bar", "slash")
+                              or run.order == ["credit"]):
+        place = _read_place(s, p, lower_line)
+        if place is None:
+            return False
+        if run.order:  # a place after a date or credit must be closed at once
+            q = _skip(s, place.end)
+            sep = _SEP_RE.match(s, q)
+            closed = sep is not None and (sep.lastgroup in ("dash", "colon", "under") or (
+                sep.lastgroup == "comma" and match_date(s, _skip(s, sep.end())) is not None))
+            credited = _bracket(s, q, run) is not None  # "Canadian Press - TORONTO (CP) -"
+            if not (q >= len(s) or s[q] == "\n" or closed or credited):
+                return False
+        run.place = place
+        run.order.append("place")
+        run.end = place.end
+        return True
+    return False
+
+
+_JOINS_AFTER = {"dash": True, "comma": True, "dot": True, "slash": True, "bar": True}
+
+
+def scan(s: str, p0: int) -> Run | None:
+    """Read the run of dateline parts starting at ``p0`` (None when nothing is there)."""
+    run = Run(start=p0)
+    p = _skip(s, p0)
+    lead = _LEAD_DASH_RE.match(s, p) if p < len(s) and s[p] in _DASHES else None
+    line_end = s.find("\n", p)
+    line = s[p : line_end if line_end >= 0 else len(s)]
+    lower_line = line == line.lower() and cased(line)
+    run.lower = lower_line
+    if lead:  # "--News Direct--": only a credit may follow a leading dash
+        p = lead.end()
+        bare = _bare_agency(s, p, wire_ok=True)
+        if not bare:
+            return None
+        run.credit = Credit(bare[1], bare[2], "lead")
+        run.order.append("credit")
+        p = run.end = bare[0]
+    if p < len(s) and s[p] == "[" and not run.order:
+        inner = _inner_bracket(s, p)
+        if inner is not None:
+            return inner
+    after: str | None = None
+    joined: tuple[Run, str, int] | None = None  # the run as it was before the last join
+    while len(run.order) < 10:
+        p = _skip(s, p)
+        if _component(s, p, run, after, lower_line):
+            p = run.end
+            after = None
+            continue
+        if p >= len(s) or s[p] == "\n":
+            run.close = "end"
+            run.end = p
+            break
+        sep = _SEP_RE.match(s, p)
+        if sep is None or not run.order:
+            run.close, run.end = None, p
+            break
+        kind = sep.lastgroup or ""
+        q = _skip(s, sep.end())
+        before = replace(run, order=list(run.order))
+        if _JOINS_AFTER.get(kind) and _component(s, q, run, kind, lower_line):
+            if kind != "comma":
+                joined = (before, kind, q)
+            p = run.end
+            continue
+        if kind == "colon" and run.credit is None and _credit_after_colon(s, q, run):
+            p = run.end  # "LAHORE, July 29: (APP) The ..."
+            continue
+        if kind == "comma":
+            run.close, run.end = None, p
+            break
+        run.close = kind
+        run.end = q
+        break
+    if run.close is None and joined is not None:
+        # "WASHINGTON — July 8 was the hottest day": the body began at the separator
+        run, run.close, run.end = joined
+    return run if run.order else None
+
+
+def _credit_after_colon(s: str, q: int, run: Run) -> bool:
+    found = _bracket(s, q, run)
+    if found is None or found[1].kind != "credit" or not found[1].known:
+        return False
+    run.credit = Credit(found[1].name, True, "paren")
+    run.order.append("credit")
+    run.end = found[0]
+    return True
+
+
+def _inner_bracket(s: str, p: int) -> Run | None:
+    """``[Quito, Ecuador – May 2026 /Andes Wire/] —``: a dateline in square brackets."""
+    close = s.find("]", p)
+    if close < 0 or "\n" in s[p:close] or close - p > 160:
+        return None
+    inner = scan(s[:close], p + 1)
+    if inner is None or inner.close != "end" or inner.place is None:
+        return None
+    inner.start = p
+    q = _skip(s, close + 1)
+    sep = _SEP_RE.match(s, q)
+    if sep and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
+        inner.close, inner.end = sep.lastgroup, _skip(s, sep.end())
+    else:
+        inner.close, inner.end = ("end" if q >= len(s) or s[q] == "\n" else None), q
+    return inner
+
+
+def titled(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in SMALL_WORDS]
+    return bool(words) and all(not cased(w[0]) or w[0].isupper() for w in words)
