@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from crawlers.dates import parse_timestamp
 from crawlers.runinfo import read_manifest
 from pipelines.ids import stable_id
-from pipelines.published import parse_timestamp
 
 __all__ = ["fail", "page_rows", "read_manifest", "reason_counts"]
 

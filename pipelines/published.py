@@ -2,71 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time, timedelta
-from email.utils import parsedate_to_datetime
 from typing import Any
 
+from crawlers.dates import as_date, implausible, read_timestamp
 from pipelines.parse.clock import local_datetime
-
-EARLIEST_YEAR = 1990  # no release we collect was published before this
-FUTURE_SLACK = timedelta(days=2)  # a time later than this after first seen (or now) is wrong
-_LONGEST_TIMESTAMP = 100  # longer "timestamps" are not read at all (hostile input)
-
-
-def implausible(moment: datetime, first_seen: datetime | None = None) -> str | None:
-    """Why ``moment`` cannot be a publication time (``before 1990``, ``in the future``:
-    more than two days after ``first_seen``, else after now), or None when it can."""
-    try:
-        if moment.year < EARLIEST_YEAR or moment.astimezone(UTC).year < EARLIEST_YEAR:
-            return f"before {EARLIEST_YEAR}"
-        if moment > (first_seen or datetime.now(UTC)) + FUTURE_SLACK:
-            return "in the future"
-    except (OverflowError, ValueError):  # at the edge of datetime's range
-        return "out of range"
-    return None
-
-
-# The year of an RFC 822 date as printed: "01 Jan 0000", "1 Feb 2026".
-_RFC822_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d+)\b")
-
-
-def read_timestamp(value: str | None) -> tuple[datetime | None, str | None]:
-    """``(moment, problem)`` for an RFC 822 / ISO 8601 string; ``problem`` says why a
-    printed value gives no moment (``unparseable``, ``before 1990``, ``in the future``)."""
-    if not value or not isinstance(value, str) or not value.strip():
-        return None, None
-    value = value.strip()
-    if len(value) > _LONGEST_TIMESTAMP:
-        return None, "unparseable"
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None, "unparseable"
-        printed = _RFC822_YEAR.search(value)
-        if parsed is not None and printed and len(printed[1]) != 2 \
-                and int(printed[1]) != parsed.year:
-            # email.utils reads any year below 100 as 19xx/20xx, e.g. "0000" as 2000.
-            return None, f"year {printed[1]}"
-    if parsed is None:
-        return None, "unparseable"
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    problem = implausible(parsed)
-    return (None, problem) if problem else (parsed, None)
-
-
-def parse_timestamp(value: str | None) -> datetime | None:
-    """An RFC 822 (RSS) or ISO 8601 (Atom, sitemaps, JSON-LD) string as an aware datetime.
-
-    A bare date becomes midnight UTC; a naive time is taken as UTC. Returns None for
-    anything unparseable or absurd (before 1990, or more than two days in the future).
-    """
-    return read_timestamp(value)[0]
 
 
 def offset_text(moment: datetime) -> str | None:
@@ -196,11 +136,3 @@ def reconcile_with_notes(
             moment = moment.astimezone(other.tzinfo)
             break
     return moment.astimezone(UTC), offset_text(moment), evidence, note
-
-
-def as_date(value: str | None) -> date | None:
-    """An ISO date string as a date, or None."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from crawlers.dates import as_date, parse_timestamp
 from pipelines.clean.decode import scrub, scrub_text
 from pipelines.clean.extract import EXTRACTOR_VERSION
 from pipelines.clean.guard import PageTimeout, time_limit
@@ -12,7 +13,7 @@ from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.urls import normalise_url
 from pipelines.ids import stable_id
 from pipelines.parse.release import ParsedRelease, parse_release
-from pipelines.published import as_date, dateline_day, parse_timestamp, reconcile_with_notes
+from pipelines.published import dateline_day, reconcile_with_notes
 
 # Wall-clock seconds one release may take to parse (the parsers are linear and take well
 # under a second on the 200k characters they read; this bounds what was missed).

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +36,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
+from crawlers.dates import parse_date, parse_day
 from crawlers.items import PageRecord
 from crawlers.middlewares import (
     ARCHIVE_WRITE_FAILED,
@@ -61,39 +61,6 @@ _XML_PARSER = etree.XMLParser(
 )
 ATOM = "{http://www.w3.org/2005/Atom}"
 DEFAULT_NEXT = 'a[rel="next"]::attr(href), link[rel="next"]::attr(href), a.next::attr(href)'
-
-
-LISTING_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
-                        "%d/%m/%Y", "%b %d %Y")
-
-
-def parse_date(value: str | None) -> date | None:
-    """The calendar date of a feed, sitemap or listing date string (as printed, in its own
-    offset); None if it cannot be read."""
-    if not value:
-        return None
-    text = " ".join(value.split())
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in LISTING_DATE_FORMATS:
-        try:
-            return datetime.strptime(text.rstrip("."), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def parse_day(value: str | date | None) -> date | None:
-    """A ``YYYY-MM-DD`` spider argument as a date."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
 def read_known_urls(path: str | Path | None) -> set[str]:

@@ -14,8 +14,9 @@ from pipelines.commands import dump_json_line, say
 def parsed_json(text: str, title: str | None = None, url: str | None = None,
                 published: str | None = None) -> dict[str, Any]:
     """The JSON document printed for one release: every parsed field plus published_at."""
+    from crawlers.dates import parse_timestamp
     from pipelines.parse.dates import find_dates
-    from pipelines.published import dateline_day, parse_timestamp, reconcile_published
+    from pipelines.published import dateline_day, reconcile_published
     from pipelines.releases import parse_guarded
 
     parsed = parse_guarded(text, title)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import dagster as dg
 
+from crawlers.dates import parse_timestamp
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
@@ -29,7 +30,6 @@ from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.defs.warehouse_rows import drop_loaded_elsewhere
 from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
-from pipelines.published import parse_timestamp
 from pipelines.releases import release_rows
 from warehouse.crawlstate import canonical_texts, known_release_urls
 from warehouse.load import replace_partition, upsert_sources

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.published import read_timestamp
+from crawlers.dates import read_timestamp
 
 
 def test_rss_year_zero_is_not_read_as_2000():

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from crawlers.dates import read_timestamp
 from pipelines.articles import clean_pages
 from pipelines.clean.decode import decode_body, scrub_text
 from pipelines.clean.guard import PageTimeout, time_limit
@@ -17,7 +18,7 @@ from pipelines.inbox import warc_records
 from pipelines.manifest import page_rows
 from pipelines.parse import parse_release
 from pipelines.parse.tickers import find_tickers
-from pipelines.published import read_timestamp, reconcile_with_notes
+from pipelines.published import reconcile_with_notes
 from pipelines.releases import parse_guarded, release_rows
 from tests.conftest import write_warc
 from warehouse.db import connect
