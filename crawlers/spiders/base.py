@@ -27,16 +27,16 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from lxml import etree
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from crawlers.dates import parse_date, parse_day
+from crawlers.feeds import FEED_ROOTS, SITEMAP_ROOTS, Document, FeedError, read_document
 from crawlers.items import PageRecord
 from crawlers.middlewares import (
     ARCHIVE_WRITE_FAILED,
@@ -56,10 +56,6 @@ from crawlers.runinfo import (
     save_state,
 )
 
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=False, recover=False
-)
-ATOM = "{http://www.w3.org/2005/Atom}"
 DEFAULT_NEXT = 'a[rel="next"]::attr(href), link[rel="next"]::attr(href), a.next::attr(href)'
 
 
@@ -103,58 +99,6 @@ def error_reason(failure: Failure) -> tuple[str, bool]:
     if REFUSED in msg or host.rstrip(".") in GuardedResolver.refused_names:
         return REFUSED, False               # the guard's resolver, at connection time
     return f"network_error:{failure.type.__name__}", True
-
-
-class FeedError(ValueError):
-    """A feed or sitemap that cannot be read as XML."""
-
-
-FEED_ROOTS = {"rss", "RDF", "feed"}
-SITEMAP_ROOTS = {"urlset", "sitemapindex"}
-
-
-def parse_xml(body: bytes, roots: set[str]) -> etree._Element:
-    """Parse feed/sitemap XML safely (no entity expansion, no network, no huge trees) and
-    check that its root element is one of ``roots`` (local names)."""
-    try:
-        root = etree.fromstring(body.strip(), parser=_XML_PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise FeedError(f"not well-formed XML: {exc}") from exc
-    if root is None:
-        raise FeedError("empty XML document")
-    local = etree.QName(root).localname
-    if local not in roots:
-        raise FeedError(f"unexpected root element <{local}>")
-    return root
-
-
-def feed_entries(root: etree._Element) -> Iterator[dict[str, str | None]]:
-    """Links, titles and dates of an RSS 2.0 or Atom feed."""
-    if root.tag == f"{ATOM}feed":
-        for entry in root.iter(f"{ATOM}entry"):
-            link = None
-            for el in entry.iter(f"{ATOM}link"):
-                if el.get("rel", "alternate") == "alternate":
-                    link = el.get("href")
-                    break
-            yield {
-                "url": link,
-                "title": entry.findtext(f"{ATOM}title"),
-                "published": entry.findtext(f"{ATOM}published")
-                or entry.findtext(f"{ATOM}updated"),
-            }
-        return
-    for item in root.iter("item"):
-        link = (item.findtext("link") or "").strip() or None
-        if link is None:
-            guid = item.find("guid")
-            if guid is not None and guid.get("isPermaLink", "true") == "true":
-                link = (guid.text or "").strip() or None
-        yield {
-            "url": link,
-            "title": item.findtext("title"),
-            "published": item.findtext("pubDate"),
-        }
 
 
 class ReleaseSpider(Spider):
@@ -332,9 +276,9 @@ class ReleaseSpider(Spider):
                 reader = getattr(self, f"read_{kind}")
                 found = [r for r in reader(response, endpoint, day) if r is not None]
             except FeedError as exc:
-                reason = "feed_not_xml"
+                reason = exc.reason
                 self.logger.warning("unreadable %s at %s: %s", kind, response.url, exc)
-                self.crawler.stats.inc_value("wiredesk/errors/feed_not_xml")
+                self.crawler.stats.inc_value(f"wiredesk/errors/{reason}")
             except Exception as exc:  # noqa: BLE001 - a hostile document never stops a run
                 reason = "discovery_unreadable"
                 self.logger.warning("cannot read %s at %s: %r", kind, response.url, exc)
@@ -344,18 +288,22 @@ class ReleaseSpider(Spider):
         yield from found
         self.count_outcome(response.status, reason)
 
+    def read_document(self, response: Response, roots: frozenset[str]) -> Document:
+        """A feed or sitemap response read once (see :mod:`crawlers.feeds`); a gzipped
+        body is decompressed up to the download size limit."""
+        cap = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        return read_document(response.body, roots, cap)
+
     def read_rss(self, response: Response, _endpoint: Discovery | None, _day: date | None = None
                  ) -> Iterator[Request | PageRecord | None]:
-        for entry in feed_entries(parse_xml(response.body, FEED_ROOTS)):
-            if not entry["url"]:
-                continue
-            url = urljoin(response.url, entry["url"].strip())
-            if refused := self.refuse_link(url, "rss", response.url, entry["published"],
-                                           entry["title"]):
+        for entry in self.read_document(response, FEED_ROOTS).entries:
+            url = urljoin(response.url, entry.url)
+            if refused := self.refuse_link(url, "rss", response.url, entry.published,
+                                           entry.title):
                 yield refused
             elif self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
-                yield self.release_request(url, "rss", response.url, entry["published"],
-                                           entry["title"])
+                yield self.release_request(url, "rss", response.url, entry.published,
+                                           entry.title)
 
     read_atom = read_rss
 
@@ -367,29 +315,22 @@ class ReleaseSpider(Spider):
 
     def read_sitemap(self, response: Response, _endpoint: Discovery | None,
                      _day: date | None = None) -> Iterator[Request | PageRecord | None]:
-        parse_xml(response.body, SITEMAP_ROOTS)  # refuse non-sitemaps before Sitemap()
-        sitemap = Sitemap(response.body)
-        for entry in sitemap:
-            loc = entry.get("loc")
-            if not loc:
-                continue
-            url = urljoin(response.url, loc.strip())
-            role = "discovery" if sitemap.type == "sitemapindex" else "release"
-            if refused := self.refuse_link(url, "sitemap", response.url, entry.get("lastmod"),
-                                           role=role):
+        doc = self.read_document(response, SITEMAP_ROOTS)
+        index = doc.kind == "sitemapindex"
+        for entry in doc.entries:
+            url = urljoin(response.url, entry.url)
+            if refused := self.refuse_link(url, "sitemap", response.url, entry.published,
+                                           role="discovery" if index else "release"):
                 yield refused
-            elif sitemap.type == "sitemapindex":
+            elif index:
                 # A child sitemap last changed before the range holds nothing in it.
-                lastmod = parse_date(entry.get("lastmod"))
+                lastmod = parse_date(entry.published)
                 if self.backfill and lastmod and self.since and lastmod < self.since:
                     continue
                 yield self.discovery_request(url, "sitemap", origin=response.url)
             elif self.source.is_release_path(urlsplit(url).path) or not self.is_allowed(url):
-                news = entry.get("news") or {}
-                published = (news.get("publication_date") if isinstance(news, dict) else None)
-                yield self.release_request(url, "sitemap", response.url,
-                                           published or entry.get("lastmod"),
-                                           news.get("title") if isinstance(news, dict) else None)
+                yield self.release_request(url, "sitemap", response.url, entry.published,
+                                           entry.title)
 
     def listing_entries(self, response: Response, endpoint: Discovery | None
                         ) -> list[tuple[str, str | None]]:
