@@ -3,6 +3,7 @@ address guard, failures and the per-source state, over real Scrapy on 127.0.0.1.
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -154,3 +155,30 @@ def test_discovery_yielding_nothing_is_flagged_after_several_runs(tmp_path):
     assert "wiredesk/flag/layout_changed" not in runs[0].stats
     assert runs[1].stats["wiredesk/zero_yield_runs"] == 2
     assert "no release links in 2 runs" in runs[1].stats["wiredesk/flag/layout_changed"]
+
+
+def test_gzipped_sitemaps_and_index_are_followed_end_to_end(tmp_path):
+    """ISSI with its sitemap index and post sitemap served gzipped (gzip bytes, no
+    Content-Encoding; the posts one as ``.xml.gz``): the releases only the sitemaps name
+    (the feed has one of four) are all fetched."""
+    case = load_case("issi")
+    site = "https://issi.org.pk"
+    posts = f"{site}/wp-sitemap-posts-post-1.xml"
+    index = case["routes"][f"{site}/wp-sitemap.xml"].body.replace(
+        posts.encode(), f"{posts}.gz".encode())
+    routes = {**case["routes"],
+              f"{site}/wp-sitemap.xml": Route(200, gzip.compress(index), "application/xml"),
+              f"{posts}.gz": Route(200, gzip.compress(case["routes"][posts].body),
+                                   "application/x-gzip")}
+    del routes[posts]
+    with FixtureServer(routes) as server:
+        run, records = crawl("issi", tmp_path, server.url)
+        hits = server.urls()
+    assert release_urls(records) == set(case["release_urls"])
+    by_url = {r["url"]: r for r in records if r["role"] == "discovery"}
+    # the index names three sitemaps; the posts sitemap four releases (and one brief)
+    for url, links in ((f"{site}/wp-sitemap.xml", 3), (f"{posts}.gz", 4)):
+        assert (by_url[url]["status"], by_url[url]["reason"]) == (200, None), url
+        assert by_url[url]["links_found"] == links, url
+    assert hits.count(f"{posts}.gz") == 1 and posts not in hits
+    assert "wiredesk/errors/feed_not_xml" not in run.stats
