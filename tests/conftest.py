@@ -25,6 +25,17 @@ SIZE = 12
 PROJECT = Path(__file__).resolve().parent.parent
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    """Keep each phase's report on the test item (``item.rep_setup``, ``rep_call``,
+    ``rep_teardown``), so a fixture's teardown can tell whether the test failed (the
+    browser fixture takes a screenshot only then)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
 @pytest.fixture(scope="session")
 def network() -> WireNetwork:
     """A dozen-release simulated network (deterministic)."""

@@ -19,7 +19,6 @@ from tests.conftest import write_warc
 from tests.pipelines.test_dagster_ui import (  # noqa: F401 - the headless Chromium fixture
     browser,
     click_if_shown,
-    pytest_runtest_makereport,
 )
 from warehouse.db import connect
 from warehouse.publish import publish
