@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 RELEASES ?= 300
 N ?= 2000
 
-.PHONY: venv lock demo test ui bench lint run clean-data dagster-home
+.PHONY: venv lock demo test test-slow test-all ui bench lint run clean-data dagster-home
 
 venv: $(STAMP)
 
@@ -40,8 +40,16 @@ dagster-home:
 demo: venv dagster-home
 	$(BIN)/wiredesk demo --releases $(RELEASES)
 
-## test: the test suite (real Scrapy, Dagster and DuckDB over loopback)
+## test: the fast tier: every test not marked slow (in-process Dagster, DuckDB, simulator)
 test: venv
+	$(BIN)/python -m pytest -q -m "not slow"
+
+## test-slow: only the tests marked slow (crawl subprocesses, the CLI, dagster dev, the browser, crashes)
+test-slow: venv
+	$(BIN)/python -m pytest -q -m slow
+
+## test-all: every test
+test-all: venv
 	$(BIN)/python -m pytest -q
 
 ## ui: the Dagster UI on 127.0.0.1:3000 with the same definitions and warehouse

@@ -127,6 +127,7 @@ def test_the_shipped_entries_all_validate():
     assert not problems and len(sources) >= 20
 
 
+@pytest.mark.slow
 def test_a_bad_entry_leaves_the_code_location_loading(tmp_path):
     write_entries(tmp_path, {"extra_good": GOOD_ENTRY.format(id="extra_good"),
                              "extra_bad": BAD_ENTRIES["cron_minute"][0].format(id="extra_bad")})
@@ -157,6 +158,7 @@ def test_a_fully_qualified_host_is_its_own_host_and_no_empty_host_passes():
 NESTED = r"^/news/([a-z0-9]+-?)+\.html$"   # exponential in Python's re
 
 
+@pytest.mark.slow
 def test_a_pattern_with_nested_quantifiers_matches_in_linear_time():
     matcher = compile_pattern(NESTED)
     assert type(matcher).__module__.startswith("re2")
