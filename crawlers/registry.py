@@ -1,6 +1,8 @@
 """The source registry: typed view of ``crawlers/sources/*.yaml`` (one file per source).
 
-Every entry is validated when the registry loads: its kind, network and discovery
+Every entry is validated when the registry loads: its shape against the schema of
+:class:`Source` (pydantic, ``extra="forbid"``: a misspelt or unknown key such as
+``timezon:`` is refused by name, never ignored), its kind, network and discovery
 endpoints, its cron (as Dagster reads one: five fields, a day that exists), its time zone
 (an IANA name zoneinfo knows), its allowed domains (host names, none empty) and its
 release URL pattern (:mod:`crawlers.patterns`: matched in linear time, or refused). At
@@ -12,10 +14,13 @@ reader (the first problem raises), used to check a folder.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+import reprlib
+from dataclasses import dataclass, fields
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +28,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from croniter import croniter
+from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from pydantic_core import ErrorDetails
 
 from crawlers.patterns import PatternError, compile_pattern
 
@@ -40,6 +47,11 @@ class RegistryError(ValueError):
     """The registry file is malformed."""
 
 
+# The registry's schema: the dataclasses below, validated by pydantic; no key beyond them.
+_SCHEMA = ConfigDict(extra="forbid")
+
+
+@with_config(_SCHEMA)
 @dataclass(frozen=True)
 class Discovery:
     """One discovery endpoint of a source (a feed, a sitemap, a listing...)."""
@@ -52,6 +64,16 @@ class Discovery:
     date: str | None = None    # listing/archive: CSS of the entry's date, within ``item``
 
 
+@with_config(_SCHEMA)
+@dataclass(frozen=True)
+class Checked:
+    """What a live entry's structure was checked against, and when."""
+
+    against: str
+    on: date
+
+
+@with_config(_SCHEMA)
 @dataclass(frozen=True)
 class Source:
     """One configured source: where to find its releases and how to read them."""
@@ -75,7 +97,7 @@ class Source:
     local: bool | None = None
     priority: int = 50
     spider: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    checked: Checked | None = None
 
     def is_release_path(self, path: str) -> bool:
         """True if a URL path looks like one of this source's release pages."""
@@ -125,8 +147,31 @@ def domain_problem(domain: Any) -> str | None:
     return None
 
 
+_SOURCE_SCHEMA = TypeAdapter(Source)
+_NESTED = {"discovery": Discovery, "checked": Checked}
+
+
+def _schema_problem(error: ErrorDetails) -> str:
+    """One pydantic error in the registry's words: where in the entry, and what is wrong."""
+    loc = error["loc"]
+    if error["type"] == "invalid_key":   # YAML reads a bare on/yes/no key as a boolean
+        loc = loc[:-1]
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    where = where.lstrip(".")
+    if error["type"] == "invalid_key":
+        return (f"key {error['input']!r} in {where or 'the entry'} is not a string (quote a "
+                "key such as 'on', which YAML reads as a boolean)")
+    if error["type"] == "unexpected_keyword_argument":
+        owner = _NESTED.get(str(loc[0]), Source) if len(loc) > 1 else Source
+        close = difflib.get_close_matches(str(loc[-1]), [f.name for f in fields(owner)], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {where!r}{hint}"
+    if error["type"] == "missing":
+        return f"missing key {where!r}"
+    return f"{where}: {error['msg']} (got {reprlib.repr(error['input'])})"
+
+
 def _source_from_dict(raw: dict[str, Any]) -> Source:
-    known = set(Source.__dataclass_fields__) - {"extra", "discovery", "allowed_domains"}
     if not isinstance(raw, dict):
         raise RegistryError(f"not a mapping of fields but {type(raw).__name__}")
     domains = raw.get("allowed_domains")
@@ -134,16 +179,10 @@ def _source_from_dict(raw: dict[str, Any]) -> Source:
         raise RegistryError(f"source {raw.get('id')!r}: allowed_domains must be a non-empty "
                             "list of host names")
     try:
-        discovery = tuple(Discovery(**d) for d in raw.get("discovery", []))
-        src = Source(
-            **{k: v for k, v in raw.items() if k in known},
-            allowed_domains=tuple(domains),
-            discovery=discovery,
-            extra={k: v for k, v in raw.items()
-                   if k not in known | {"discovery", "allowed_domains"}},
-        )
-    except TypeError as exc:
-        raise RegistryError(f"source {raw.get('id')!r}: {exc}") from exc
+        src = _SOURCE_SCHEMA.validate_python(raw)
+    except ValidationError as exc:
+        found = "; ".join(_schema_problem(e) for e in exc.errors())
+        raise RegistryError(f"source {raw.get('id')!r}: {found}") from exc
     problems = [
         f"unknown kind {src.kind!r}" if src.kind not in SOURCE_KINDS else None,
         f"unknown network {src.network!r}" if src.network not in NETWORKS else None,

@@ -103,6 +103,5 @@ WIREDESK_MAX_LINKS_PER_PAGE = 200
 # UrlLengthMiddleware would otherwise drop them without a trace.
 URLLENGTH_LIMIT = 2083
 
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

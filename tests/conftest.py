@@ -25,6 +25,56 @@ SIZE = 12
 PROJECT = Path(__file__).resolve().parent.parent
 
 
+class UnmarkedSlowTest(RuntimeError):
+    """A test outside the slow tier started a process."""
+
+
+@contextmanager
+def processes_refused(item: pytest.Item) -> Iterator[None]:
+    """Outside the slow tier, starting a process (``subprocess``: a crawl, the CLI,
+    ``dagster dev``, a browser's driver) fails the test and says to mark it slow, so the
+    fast tier stays fast. Process pools (``multiprocessing``) are not affected."""
+    if item.get_closest_marker("slow") is not None:
+        yield
+        return
+    start = subprocess.Popen._execute_child  # type: ignore[attr-defined]
+
+    def refuse(self: subprocess.Popen, args: Any, *rest: Any, **kwargs: Any) -> None:
+        raise UnmarkedSlowTest(f"{item.nodeid} starts a process ({str(args)[:120]}): mark "
+                               "it @pytest.mark.slow")
+
+    subprocess.Popen._execute_child = refuse  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        subprocess.Popen._execute_child = start  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """The test's fixtures, set up under :func:`processes_refused`."""
+    with processes_refused(item):
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """The test itself, run under :func:`processes_refused`."""
+    with processes_refused(item):
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    """Keep each phase's report on the test item (``item.rep_setup``, ``rep_call``,
+    ``rep_teardown``), so a fixture's teardown can tell whether the test failed (the
+    browser fixture takes a screenshot only then)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
 @pytest.fixture(scope="session")
 def network() -> WireNetwork:
     """A dozen-release simulated network (deterministic)."""

@@ -90,6 +90,7 @@ def _private_name() -> str:
     return name
 
 
+@pytest.mark.slow
 def test_a_connection_to_a_name_that_resolves_privately_is_refused_when_it_is_made(
         tmp_path, server, monkeypatch):
     """The request-time check is switched off, as if DNS had answered it with a public
@@ -136,6 +137,7 @@ print(json.dumps(outcomes))
 """
 
 
+@pytest.mark.slow
 def test_the_resolver_refuses_private_answers_and_pinned_private_names():
     # in a child process: the in-process tests must not have a reactor installed
     out = subprocess.run([sys.executable, "-c", RESOLVE_IN_A_CHILD], capture_output=True,

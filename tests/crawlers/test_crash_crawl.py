@@ -167,6 +167,7 @@ def assert_resumed_completely(data: Path, source: str, truth: dict[str, Any],
 # -- SIGKILL mid-crawl, then resume ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_killed_after_n_releases_resumes_without_refetching(tmp_path, sim, crash_truth):
     first_dir = killed_crawl("bizwire", tmp_path, sim, "manifest.after_release:8")
     first = read_manifest(first_dir / MANIFEST_NAME)
@@ -183,6 +184,7 @@ def test_killed_after_n_releases_resumes_without_refetching(tmp_path, sim, crash
     assert {urlsplit(u).path for u in hit_urls(sim)} >= {"/robots.txt"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spec", [
     "warc.mid_record:12",        # half a WARC record on disk
     "warc.after_record:6",       # record archived, its manifest line not written
@@ -202,6 +204,7 @@ def test_killed_at_crash_point_resumes_and_loses_nothing(tmp_path, sim, crash_tr
                                                                        "globewire")]
 
 
+@pytest.mark.slow
 def test_torn_warc_is_detected_and_its_complete_records_kept(tmp_path, sim):
     run_dir = killed_crawl("globewire", tmp_path, sim, "warc.mid_record:10")
     (warc,) = run_dir.glob("*.warc.gz")
@@ -224,6 +227,7 @@ def test_torn_warc_is_detected_and_its_complete_records_kept(tmp_path, sim):
     assert_sound(tmp_path, records)
 
 
+@pytest.mark.slow
 def test_killed_from_outside_when_manifest_reaches_n_lines(tmp_path, sim, crash_truth):
     """A SIGKILL from another process (no crash point): the run still resumes."""
     slow = {"DOWNLOAD_DELAY": "0.3", "CONCURRENT_REQUESTS_PER_DOMAIN": "1"}
@@ -269,6 +273,7 @@ def crawl_pid(data: Path) -> int:
     raise AssertionError("crawl process not found")
 
 
+@pytest.mark.slow
 def test_redirect_to_an_archived_release_is_not_followed_again(tmp_path, sim, crash_truth):
     """The interrupted run archived a redirect's target directly; on resume the redirecting
     URL is requested (it was never recorded) but its target is not fetched again."""
@@ -294,6 +299,7 @@ def test_redirect_to_an_archived_release_is_not_followed_again(tmp_path, sim, cr
 # -- which runs are resumed -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_resume_limits(tmp_path, sim, crash_truth):
     run_dir = killed_crawl("prwire", tmp_path, sim, "manifest.after_release:3")
     same = {"since": None, "until": None, "resume_key": None}
@@ -310,6 +316,7 @@ def test_resume_limits(tmp_path, sim, crash_truth):
                                                                               "prwire")
 
 
+@pytest.mark.slow
 def test_known_urls_still_skipped_on_resume(tmp_path, sim, crash_truth):
     run_dir = killed_crawl("prwire", tmp_path, sim, "manifest.after_release:2")
     known = sorted(expected_releases(crash_truth, "prwire"))[:5]
@@ -374,6 +381,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
 
 
+@pytest.mark.slow
 def test_disk_full_stops_with_the_path_and_resumes_with_space(small_disk, sim, crash_truth):
     data = small_disk / "data"
     data.mkdir()
@@ -395,6 +403,7 @@ def test_disk_full_stops_with_the_path_and_resumes_with_space(small_disk, sim, c
     assert_resumed_completely(data, "bizwire", crash_truth, sim, first, run_dir)
 
 
+@pytest.mark.slow
 def test_disk_full_cuts_the_partial_write_off_warc_and_manifest(small_disk):
     """Each writer on a full disk: the error names the file, the half-written record or
     line is cut back off, and nothing more is written after it."""

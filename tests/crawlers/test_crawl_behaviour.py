@@ -30,6 +30,7 @@ def dna_twice(tmp_path_factory):
             "first_hits": first_hits, "second_hits": second_hits, "second_run": second_run}
 
 
+@pytest.mark.slow
 def test_second_incremental_run_fetches_no_release_page(dna_twice):
     case = dna_twice["case"]
     assert release_urls(dna_twice["first"]) == set(case["release_urls"])
@@ -44,6 +45,7 @@ def test_second_incremental_run_fetches_no_release_page(dna_twice):
     assert dna_twice["second_run"].stats["wiredesk/skipped_quietly/known"] == 4
 
 
+@pytest.mark.slow
 def test_conditional_get_sends_validators_and_handles_304(dna_twice):
     feed = "https://dnanews.com.pk/feed/"
     first = next(h for h in dna_twice["first_hits"] if h["url"] == feed)
@@ -60,6 +62,7 @@ def test_conditional_get_sends_validators_and_handles_304(dna_twice):
     assert state["zero_yield_runs"] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source_id", ["dna", "issi"])
 def test_backfill_selects_exactly_the_range(source_id, tmp_path):
     case = load_case(source_id)
@@ -79,6 +82,7 @@ def test_backfill_selects_exactly_the_range(source_id, tmp_path):
         assert run.stats["wiredesk/crawl_delay/issi.org.pk"] == 0.2
 
 
+@pytest.mark.slow
 def test_address_guard_refuses_redirects_to_internal_addresses(tmp_path):
     case = load_case("newsfile")
     bad = {
@@ -100,6 +104,7 @@ def test_address_guard_refuses_redirects_to_internal_addresses(tmp_path):
     assert {r["url"] for r in refused} == set(bad)
 
 
+@pytest.mark.slow
 def test_address_guard_checks_resolved_addresses(tmp_path):
     """A public-looking name that resolves to a private address is refused too."""
     case = load_case("einpresswire")
@@ -121,6 +126,7 @@ def test_refused_addresses(address, refused):
     assert refused_address(address) is refused
 
 
+@pytest.mark.slow
 def test_dead_source_stops_with_a_reason_and_others_still_crawl(tmp_path):
     dead, alive = load_case("mofa"), load_case("apple")
     with FixtureServer({**dead["routes"], **alive["routes"]},
@@ -133,6 +139,7 @@ def test_dead_source_stops_with_a_reason_and_others_still_crawl(tmp_path):
     assert release_urls(records) == set(alive["release_urls"])
 
 
+@pytest.mark.slow
 def test_consecutive_failures_stop_the_source_for_this_run(tmp_path):
     case = load_case("prnewswire")
     routes = dict(case["routes"])
@@ -145,6 +152,7 @@ def test_consecutive_failures_stop_the_source_for_this_run(tmp_path):
     assert run.stats["wiredesk/stop_reason"].startswith("stopped after 2 consecutive failures")
 
 
+@pytest.mark.slow
 def test_discovery_yielding_nothing_is_flagged_after_several_runs(tmp_path):
     case = load_case("irna")
     empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'

@@ -53,8 +53,8 @@ def test_live_sources_cover_the_kinds_and_record_what_they_were_checked_against(
     assert len(live) >= 14
     assert {s.kind for s in live} == {"wire", "agency", "issuer", "outlet"}
     for source in live:
-        checked = source.extra["checked"]
-        assert checked["against"].strip() and checked["on"], source.id
+        assert source.checked and source.checked.against.strip(), source.id
+        assert source.checked.on.year >= 2026, source.id
         assert all(d.url.startswith("https://") for d in source.discovery), source.id
         assert not source.is_local
     assert all(s.is_local for s in registry().values() if s.network == "simulated")
@@ -127,6 +127,7 @@ def test_the_shipped_entries_all_validate():
     assert not problems and len(sources) >= 20
 
 
+@pytest.mark.slow
 def test_a_bad_entry_leaves_the_code_location_loading(tmp_path):
     write_entries(tmp_path, {"extra_good": GOOD_ENTRY.format(id="extra_good"),
                              "extra_bad": BAD_ENTRIES["cron_minute"][0].format(id="extra_bad")})
@@ -157,6 +158,7 @@ def test_a_fully_qualified_host_is_its_own_host_and_no_empty_host_passes():
 NESTED = r"^/news/([a-z0-9]+-?)+\.html$"   # exponential in Python's re
 
 
+@pytest.mark.slow
 def test_a_pattern_with_nested_quantifiers_matches_in_linear_time():
     matcher = compile_pattern(NESTED)
     assert type(matcher).__module__.startswith("re2")
@@ -179,3 +181,53 @@ def test_every_release_pattern_of_the_registry_is_linear_or_guarded():
         compile_pattern(r"^/(?!tag/)(\w+\s?)*$")
     with pytest.raises(PatternError, match="alternation"):
         compile_pattern(r"^/(?=r)(r|re)*x$")
+
+
+# --- issue 15: the registry's schema; an unknown key is an error, never a silent default ----
+
+# file stem -> (the entry's YAML, words the problem must contain)
+UNKNOWN_KEYS = {
+    "typo_pattern": (GOOD_ENTRY + "relase_url_pattern: '^/news/'\n",
+                     "unknown key 'relase_url_pattern' (did you mean 'release_url_pattern'?)"),
+    "typo_timezone": (GOOD_ENTRY.replace("timezone: Asia/Karachi", "timezon: Asia/Karachi"),
+                      "unknown key 'timezon' (did you mean 'timezone'?)"),
+    "typo_discovery": (GOOD_ENTRY.replace("url: 'http://wire.test/feed'",
+                                          "url: 'http://wire.test/feed', linx: 'a'"),
+                       "unknown key 'discovery[0].linx' (did you mean 'links'?)"),
+    "typo_checked": (GOOD_ENTRY + "checked: {{against: a mirror, 'on': 2026-11-30, by: me}}\n",
+                     "unknown key 'checked.by'"),
+    "bare_on": (GOOD_ENTRY + "checked: {{against: a mirror, on: 2026-11-30}}\n",
+                "key True in checked is not a string"),
+    "wrong_type": (GOOD_ENTRY + "priority: high\n", "priority: Input should be a valid integer"),
+}
+
+
+def test_an_unknown_key_is_refused_naming_the_file_the_source_and_the_key(tmp_path, caplog):
+    write_entries(tmp_path, {stem: text.format(id=stem) for stem, (text, _) in
+                             UNKNOWN_KEYS.items()} | {"fine": GOOD_ENTRY.format(id="fine")})
+    sources, problems = read_registry(tmp_path)
+    assert list(sources) == ["fine"]
+    assert len(problems) == len(UNKNOWN_KEYS)
+    for stem, (_, words) in UNKNOWN_KEYS.items():
+        mine = [p for p in problems if p.startswith(str(tmp_path / f"{stem}.yaml"))]
+        assert len(mine) == 1, (stem, problems)
+        assert f"source '{stem}': " in mine[0] and words in mine[0], mine[0]
+    with pytest.raises(RegistryError, match=r"typo_pattern\.yaml: source 'typo_pattern': "
+                                            r"unknown key 'relase_url_pattern'"):
+        load_registry(tmp_path)
+
+
+def test_every_key_of_an_entry_is_read_into_the_source(tmp_path):
+    write_entries(tmp_path, {"full": GOOD_ENTRY.format(id="full") + (
+        "release_url_pattern: '^/news/'\nagency: GW\ncountry: PK\nlanguage: ur\nenabled: false\n"
+        "network: simulated\nlocal: false\npriority: 7\nspider: crawlers.spiders.base.X\n"
+        "checked: {against: a stored copy, 'on': 2026-11-30}\n")})
+    source = load_registry(tmp_path)["full"]
+    assert (source.release_url_pattern, source.agency, source.country, source.language) == (
+        "^/news/", "GW", "PK", "ur")
+    assert (source.timezone, source.schedule, source.enabled, source.network) == (
+        "Asia/Karachi", "15 * * * *", False, "simulated")
+    assert (source.local, source.priority, source.spider) == (False, 7, "crawlers.spiders.base.X")
+    assert source.checked is not None and source.checked.on.isoformat() == "2026-11-30"
+    assert source.discovery[0].kind == "rss" and source.allowed_domains == ("wire.test",)
+    assert not source.is_release_path("/about/") and source.is_release_path("/news/a-b/")

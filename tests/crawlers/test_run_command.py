@@ -30,6 +30,7 @@ def env(monkeypatch, tmp_path, dagster_home):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_run_loads_sources_and_a_dead_one_fails_without_touching_the_warehouse(
         env, monkeypatch):
     apple, ppi = load_case("apple"), load_case("ppi")

@@ -316,6 +316,7 @@ def test_control_endpoints(sim: SimulatorServer, client: Client, truth: dict) ->
     assert not any(h["host"] == "elsewhere.test" for h in sim.hits())
 
 
+@pytest.mark.slow
 def test_cli_prints_proxy_url_and_stops_on_sigterm(tmp_path: Path) -> None:
     out = tmp_path / "truth.json"
     proc = subprocess.Popen(

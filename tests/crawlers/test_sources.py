@@ -36,6 +36,7 @@ def test_every_live_source_has_a_fixture_case():
         assert load_case(source_id)["release_urls"], source_id
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source_id", LIVE_SOURCES)
 def test_discovery_yields_exactly_the_release_urls(source_id, cases, crawled):
     run, records = crawled["runs"][source_id]
@@ -45,6 +46,7 @@ def test_discovery_yields_exactly_the_release_urls(source_id, cases, crawled):
     assert all(r["status"] == 200 and r["warc_file"] for r in fetched), source_id
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source_id", LIVE_SOURCES)
 def test_release_page_cleans_to_title_body_and_date(source_id, cases, crawled):
     expected = cases[source_id]["release"]

@@ -14,6 +14,9 @@ from crawlers.simulator import SimulatorServer
 from pipelines.clean.decode import decode_body
 from pipelines.crawl import SIMULATED_SETTINGS, run_crawl
 
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def simulator(network):

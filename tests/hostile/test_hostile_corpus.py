@@ -125,16 +125,19 @@ def test_the_corpus_has_at_least_forty_inputs_and_a_row_for_each():
     assert set(EXPECTED_INBOX) == {p[0] for p in inbox_pages()}
 
 
+@pytest.mark.slow
 def test_every_partition_finished(corpus_run):
     assert corpus_run["report"]["results"] == {"hostile": True, "inbox": True}
 
 
+@pytest.mark.slow
 def test_peak_memory_of_every_process_stays_under_one_gib(corpus_run):
     report = corpus_run["report"]
     peak = max(report["maxrss_self_kib"], report["maxrss_children_kib"])
     assert peak < GIB_KIB, report
 
 
+@pytest.mark.slow
 def test_nothing_outside_the_allowed_hosts_was_contacted(corpus_run):
     hosts = {h["host"] for h in corpus_run["hits"]}
     assert hosts <= ALLOWED_HOSTS, hosts - ALLOWED_HOSTS
@@ -158,6 +161,7 @@ def _pages_by_url(pages: list[dict]) -> dict[str, dict]:
     return {p["url"]: p for p in pages}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_input_ends_as_expected(corpus_run, name):
     url = INPUTS_BY_NAME[name].url
@@ -178,6 +182,7 @@ def test_each_input_ends_as_expected(corpus_run, name):
         assert url in _warc_urls(corpus_run["data"], files), f"{name} not archived"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED_INBOX))
 def test_each_inbox_input_ends_as_expected(corpus_run, name):
     url = next(p[1] for p in inbox_pages() if p[0] == name)
@@ -190,6 +195,7 @@ def test_each_inbox_input_ends_as_expected(corpus_run, name):
     assert (row["outcome"], row["reason"]) in {(outcome, r) for r in reasons}, row
 
 
+@pytest.mark.slow
 def test_a_half_written_inbox_archive_keeps_its_complete_records(corpus_run):
     cut = [p for p in corpus_run["pages"]
            if p["warc_file"] and p["warc_file"].endswith(TRUNCATED_WARC)]
@@ -198,6 +204,7 @@ def test_a_half_written_inbox_archive_keeps_its_complete_records(corpus_run):
     assert sum(p["outcome"] == "ok" for p in cut) >= 1
 
 
+@pytest.mark.slow
 def test_links_are_capped_and_refused_links_counted(corpus_run):
     stats = json.loads(_run_stats(corpus_run))
     assert stats["wiredesk/links/capped"] == FLOOD_LINKS - 200
@@ -213,6 +220,7 @@ def _run_stats(corpus_run) -> str:
         return con.sql("SELECT stats FROM crawl_runs WHERE source_id = 'hostile'").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_external_entities_were_never_expanded(corpus_run):
     with connect(corpus_run["data"] / "warehouse.read.duckdb", read_only=True) as con:
         texts = con.sql("SELECT coalesce(feed_published, '') "
@@ -221,6 +229,7 @@ def test_external_entities_were_never_expanded(corpus_run):
     assert not [t for (t,) in texts if "root:" in t or "lollol" in t]
 
 
+@pytest.mark.slow
 def test_the_warehouse_stays_queryable(corpus_run):
     with connect(corpus_run["data"] / "warehouse.read.duckdb", read_only=True) as con:
         reasons = con.sql("SELECT source_id, reason, count(*) AS pages, any_value(url) "
@@ -241,6 +250,7 @@ def test_the_warehouse_stays_queryable(corpus_run):
 
 # --- issue 20 --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_articles_sharing_a_cms_canonical_stay_three_releases(corpus_run):
     with connect(corpus_run["data"] / "warehouse.read.duckdb", read_only=True) as con:
         rows = con.sql("SELECT release_id, canonical_url, title FROM releases "
@@ -252,6 +262,7 @@ def test_articles_sharing_a_cms_canonical_stay_three_releases(corpus_run):
                                           for n in (1, 2, 3)]
 
 
+@pytest.mark.slow
 def test_the_demo_summary_prints_stored_markup_as_text(corpus_run):
     import io
 
@@ -269,6 +280,7 @@ def test_the_demo_summary_prints_stored_markup_as_text(corpus_run):
     assert MARKUP_TITLE in titles
 
 
+@pytest.mark.slow
 def test_a_symlinked_inbox_entry_is_refused_and_recorded(corpus_run):
     refused = [p for p in corpus_run["pages"] if p["reason"] == "inbox_symlink"]
     assert [p["url"].rsplit("/", 1)[1] for p in refused] == [SYMLINKED_WARC]

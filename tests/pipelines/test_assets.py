@@ -66,6 +66,7 @@ def expected_releases(truth: dict) -> dict[str, set[str]]:
     return out
 
 
+@pytest.mark.slow
 def test_release_counts_match_the_truth(pipeline, truth):
     got = dict(query(pipeline["db"], "SELECT source_id, count(*) FROM releases GROUP BY 1"))
     want = {site: len(urls) for site, urls in expected_releases(truth).items()}
@@ -74,6 +75,7 @@ def test_release_counts_match_the_truth(pipeline, truth):
     assert canon == set().union(*expected_releases(truth).values())
 
 
+@pytest.mark.slow
 def test_exact_reposts_collapse_into_one_release(pipeline, truth):
     reposts = truth["special"]["exact_reposts"]
     assert reposts
@@ -87,6 +89,7 @@ def test_exact_reposts_collapse_into_one_release(pipeline, truth):
     assert not query(pipeline["db"], "SELECT 1 FROM releases WHERE canonical_url LIKE '%utm_%'")
 
 
+@pytest.mark.slow
 def test_verbatim_copies_on_other_wires_share_a_story(pipeline, truth):
     url_story = dict(query(pipeline["db"], """
         SELECT u.url, m.story_id FROM (SELECT unnest(urls) AS url, release_id FROM releases) u
@@ -103,6 +106,7 @@ def test_verbatim_copies_on_other_wires_share_a_story(pipeline, truth):
     assert multi >= checked
 
 
+@pytest.mark.slow
 def test_bad_pages_are_recorded_with_reasons(pipeline, truth):
     reasons = dict(query(pipeline["db"], "SELECT url, reason FROM pages WHERE reason IS NOT NULL"))
     special = truth["special"]
@@ -115,6 +119,7 @@ def test_bad_pages_are_recorded_with_reasons(pipeline, truth):
     assert reasons[special["bad_feed"]] == "feed_not_xml"
 
 
+@pytest.mark.slow
 def test_datelines_and_tickers_are_parsed(pipeline, truth):
     rows = query(pipeline["db"], "SELECT unnest(urls), dateline_raw, tickers FROM releases")
     by_url = {r[0]: r for r in rows}
@@ -130,6 +135,7 @@ def test_datelines_and_tickers_are_parsed(pipeline, truth):
     assert checked >= 10
 
 
+@pytest.mark.slow
 def test_lineage_points_into_the_archive(pipeline):
     rows = query(pipeline["db"], """
         SELECT r.warc_file, r.warc_offset, r.extractor_version, r.parser_version, c.run_id
@@ -137,6 +143,7 @@ def test_lineage_points_into_the_archive(pipeline):
     assert rows and all(r[0] and r[1] is not None and r[2] and r[3] for r in rows)
 
 
+@pytest.mark.slow
 def test_materialising_again_leaves_every_table_unchanged(pipeline):
     materialise_simulated(pipeline)
     assert counts(pipeline["db"]) == pipeline["first"]
@@ -152,6 +159,7 @@ def test_definitions_load():
     assert str(partition_key("prwire", "2026-07-01")) in partitions.get_partition_keys()
 
 
+@pytest.mark.slow
 def test_a_second_day_holds_only_what_is_new(pipeline):
     """Yesterday's partition of a source crawls the same site: every release is already
     loaded (today), so it adds its crawl run and nothing else."""
@@ -170,6 +178,7 @@ def test_a_second_day_holds_only_what_is_new(pipeline):
     assert counts(pipeline["db"]) == after
 
 
+@pytest.mark.slow
 def test_published_at_is_utc_with_the_printed_offset(pipeline, truth):
     from datetime import datetime
 

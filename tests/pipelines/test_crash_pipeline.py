@@ -27,6 +27,9 @@ from tests.conftest import PROJECT, inbox_release_pages, write_warc
 from tests.pipelines.test_assets import expected_releases
 from warehouse.publish import read_copy_path, temp_copies
 
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
+
 RUN_TIMEOUT = 900  # a bound for a hung run, not a speed target
 
 

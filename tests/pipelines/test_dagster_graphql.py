@@ -3,9 +3,14 @@ through its GraphQL API, as the UI's "Materialize" on one partition does, lands 
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.defs.partitions import partition_key
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
+
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
 
 LAUNCH = """
 mutation($params: ExecutionParams!) {

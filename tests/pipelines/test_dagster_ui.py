@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.defs.partitions import partition_key
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
 
@@ -18,6 +19,9 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -40,8 +44,9 @@ def browser(tmp_path: Path, request: pytest.FixtureRequest):
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.set_page_load_timeout(60)
     yield driver
+    # The test's report, stored on the item by the hook in tests/conftest.py.
     report = getattr(request.node, "rep_call", None)
-    if report is None or report.failed:
+    if report is not None and report.failed:
         shot = tmp_path / "failure.png"
         try:
             driver.save_screenshot(str(shot))
@@ -49,13 +54,6 @@ def browser(tmp_path: Path, request: pytest.FixtureRequest):
         except WebDriverException:
             pass
     driver.quit()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):  # noqa: ANN001, ANN201 - pytest hook
-    outcome = yield
-    report = outcome.get_result()
-    setattr(item, f"rep_{report.when}", report)
 
 
 def click_if_shown(driver, label: str, within: float = 10) -> None:
@@ -85,7 +83,24 @@ def stories_runs(server) -> list[dict]:
             if any(a["path"] == ["stories"] for a in r["assetSelection"] or [])]
 
 
-def test_materialize_an_asset_from_the_ui(dagster_dev, browser):
+def release_urls(db: Path) -> dict[str, list[str]]:
+    """``{release_id: fetched urls}`` in the read copy of the warehouse (none before the
+    first publish)."""
+    if not read_copy_path(db).exists():
+        return {}
+    con = connect(read_copy_path(db), read_only=True)
+    try:
+        return dict(con.execute("SELECT release_id, urls FROM releases").fetchall())
+    finally:
+        con.close()
+
+
+def test_materialize_an_asset_from_the_ui(dagster_dev, browser, truth):
+    from tests.pipelines.test_dagster_graphql import launch_partition
+
+    if not release_urls(dagster_dev.db):  # run alone: give the stories something to group
+        run_id = launch_partition(dagster_dev, "ingest_source", partition_key("prwire"))
+        assert dagster_dev.wait_for_run(run_id, timeout=300) == "SUCCESS"
     wait = WebDriverWait(browser, 90)
     browser.get(f"{dagster_dev.url}/assets")
     click_if_shown(browser, "Skip")
@@ -113,8 +128,19 @@ def test_materialize_an_asset_from_the_ui(dagster_dev, browser):
     assert dagster_dev.run_status(run_id) == "SUCCESS"
     assert "Success" in browser.find_element(By.TAG_NAME, "body").text
 
+    # One story per release of the simulated network's truth among those loaded (copies of
+    # one release on several pages or wires are one story); anything else loaded (such as
+    # an invented inbox page) is a story of its own.
+    release_of = {page["url"]: page["release_id"] for page in truth["pages"]}
+    loaded = release_urls(dagster_dev.db)
+    expected = {next((release_of[u] for u in urls if u in release_of), release_id)
+                for release_id, urls in loaded.items()}
     con = connect(read_copy_path(dagster_dev.db), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM stories").fetchone()[0] >= 0
+        stories, members = con.execute(
+            "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM story_members)"
+        ).fetchone()
     finally:
         con.close()
+    assert loaded and members == len(loaded)
+    assert stories == len(expected)

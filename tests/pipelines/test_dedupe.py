@@ -204,6 +204,7 @@ def test_changes_lists_added_and_removed_sentences():
 CLI = [sys.executable, "-m", "pipelines.cli"]
 
 
+@pytest.mark.slow
 def test_cluster_jsonl_prints_a_story_per_line():
     docs = WireNetwork(n_releases=12, seed=7).documents()
     lines = "".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in docs)
@@ -217,6 +218,7 @@ def test_cluster_jsonl_prints_a_story_per_line():
     assert scores.precision == 1.0 and scores.recall == 1.0
 
 
+@pytest.mark.slow
 def test_explain_says_why(tmp_path):
     net = WireNetwork(n_releases=40, seed=7)
     docs = net.documents()

@@ -19,7 +19,6 @@ from tests.conftest import write_warc
 from tests.pipelines.test_dagster_ui import (  # noqa: F401 - the headless Chromium fixture
     browser,
     click_if_shown,
-    pytest_runtest_makereport,
 )
 from warehouse.db import connect
 from warehouse.publish import publish
@@ -71,6 +70,7 @@ def test_the_terminal_table_shows_control_characters_as_escapes() -> None:
     assert data.getvalue() == 'title\n"=HYPERLINK(""http://evil.test"")\x1b[31m"\n'
 
 
+@pytest.mark.slow
 def test_wiredesk_sql_and_search_print_no_escape_sequences(tmp_path) -> None:
     db = tmp_path / "warehouse.duckdb"
     con = connect(db)
@@ -103,6 +103,7 @@ use the pier as usual while the painters worked from the landward side.</p>
 </article></body></html>"""
 
 
+@pytest.mark.slow
 def test_a_hostile_title_is_inert_text_in_the_dagster_ui(dagster_dev, browser) -> None:  # noqa: F811
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By

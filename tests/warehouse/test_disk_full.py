@@ -21,6 +21,9 @@ from tests.pipelines.test_crash_pipeline import (
 from warehouse.db import WarehouseDiskFull
 from warehouse.publish import publish, read_copy_path, temp_copies
 
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
+
 SIZE_MB = 96
 
 

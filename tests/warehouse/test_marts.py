@@ -24,6 +24,7 @@ def one(con, sql: str):
     return con.execute(sql).fetchone()
 
 
+@pytest.mark.slow
 def test_mart_releases_has_one_row_per_release_with_its_story(con):
     n, distinct = one(con, "SELECT count(*), count(DISTINCT release_id) FROM mart_releases")
     assert n == distinct == one(con, "SELECT count(*) FROM releases")[0]
@@ -52,6 +53,7 @@ def test_mart_releases_keeps_the_latest_version_of_a_url(tmp_path):
     con.close()
 
 
+@pytest.mark.slow
 def test_daily_volume_adds_up_to_the_releases(con):
     assert one(con, "SELECT sum(releases) FROM mart_daily_volume") == one(
         con, "SELECT count(*) FROM mart_releases")
@@ -59,6 +61,7 @@ def test_daily_volume_adds_up_to_the_releases(con):
                     "WHERE canonical_releases > releases OR stories > releases")[0] == 0
 
 
+@pytest.mark.slow
 def test_syndication_orders_carriers_by_lag(con):
     rows = con.execute("""
         SELECT story_id, carry_order, first_source, source_id, lag_minutes, carriers
@@ -74,6 +77,7 @@ def test_syndication_orders_carriers_by_lag(con):
         assert [c[4] for c in copies] == sorted(c[4] for c in copies)
 
 
+@pytest.mark.slow
 def test_ticker_timeline_counts_every_ticker_mention(con):
     assert one(con, "SELECT sum(releases) FROM mart_ticker_timeline") == one(
         con, "SELECT sum(len(tickers)) FROM mart_releases")
@@ -81,6 +85,7 @@ def test_ticker_timeline_counts_every_ticker_mention(con):
                     "WHERE exchange || ':' || symbol <> ticker")[0] == 0
 
 
+@pytest.mark.slow
 def test_entity_marts_count_mentions_and_pairs(con):
     pk = one(con, "SELECT sum(releases) FROM mart_entity_mentions "
                   "WHERE entity_id = 't:country:pk'")[0]
@@ -91,6 +96,7 @@ def test_entity_marts_count_mentions_and_pairs(con):
     assert one(con, "SELECT count(*) FROM mart_co_mentions WHERE entity_a >= entity_b")[0] == 0
 
 
+@pytest.mark.slow
 def test_source_health_reports_every_crawled_source(con):
     rows = {r[0]: r for r in con.execute("""
         SELECT source_id, health, fetches, errors, last_yield, releases, runs

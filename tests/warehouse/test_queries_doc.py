@@ -76,6 +76,7 @@ def read_con(demo):
     con.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number,question,sql", doc_queries(),
                          ids=[f"q{n}" for n, _, _ in doc_queries()])
 def test_documented_query_answers_sensibly(read_con, number, question, sql):

@@ -79,6 +79,7 @@ def test_snippet_centres_on_the_first_matching_word():
     assert snippet("Short text.", "nothing") == "Short text."
 
 
+@pytest.mark.slow
 def test_the_demo_read_copy_is_searchable(demo):
     con = duckdb.connect(str(demo["read"]), read_only=True)
     try:

@@ -12,6 +12,9 @@ import sys
 import duckdb
 import pytest
 
+# Every test here starts processes (the slow tier: make test-slow).
+pytestmark = pytest.mark.slow
+
 CLI = [sys.executable, "-m", "pipelines.cli"]
 
 
