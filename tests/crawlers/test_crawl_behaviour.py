@@ -165,6 +165,7 @@ def test_discovery_yielding_nothing_is_flagged_after_several_runs(tmp_path):
     assert "no release links in 2 runs" in runs[1].stats["wiredesk/flag/layout_changed"]
 
 
+@pytest.mark.slow
 def test_gzipped_sitemaps_and_index_are_followed_end_to_end(tmp_path):
     """ISSI with its sitemap index and post sitemap served gzipped (gzip bytes, no
     Content-Encoding; the posts one as ``.xml.gz``): the releases only the sitemaps name
