@@ -82,7 +82,8 @@ def _alternation(names: list[str]) -> str:
 
 
 _END = r"(?![^\W\d_])"  # a name ends where letters end
-_YEAR = r"(?P<y>\d{4})(?!\d)"
+# a year, with the word some languages print after it ("2023 r.", "2023 г.", "2023 yil")
+_YEAR = r"(?P<y>\d{4})(?!\d)(?:\s?(?:r\.|roku\b|г\.|года\b|yılı\b|m\.))?"
 _DAY = r"(?P<d>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|e|º|°)?"
 
 
@@ -157,10 +158,27 @@ _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 _LEADS = frozenset("le el den am il lo o".split())  # "le 29 juillet", "am 3. Mai"
 
 
+_YEAR_WORD_RE = re.compile(r"\d\s?(?:r|г|m)\.$")
+_DATE_REACH = 80  # a printed date is shorter than this
+# figures of other scripts (Bengali, Devanagari, Arabic-Indic, ...) read as ASCII figures
+_NATIVE_DIGITS = {c: str(int(chr(c))) for c in range(0x660, 0x1100) if chr(c).isdecimal()}
+
+
 def match_date(text: str, pos: int = 0) -> DateMatch | None:
     """The date printed at ``pos`` of ``text``, or None."""
     if pos >= len(text):
         return None
+    window = text[pos : pos + _DATE_REACH]
+    if not window.isascii():
+        native = window.translate(_NATIVE_DIGITS)
+        if native != window:
+            found = _match_date(native, 0)
+            return found and DateMatch(found.end + pos, found.year, found.month, found.day,
+                                       text[pos : pos + found.end])
+    return _match_date(text, pos)
+
+
+def _match_date(text: str, pos: int) -> DateMatch | None:
     if not text[pos].isdigit():  # a date opens with a figure, a month or a weekday
         word = _FIRST_WORD_RE.match(text, pos)
         if word is None or not (date_word(word.group(0)) or word.group(0).lower() in _LEADS):
@@ -177,7 +195,8 @@ def match_date(text: str, pos: int = 0) -> DateMatch | None:
         if month is None or not 1 <= month <= 12 or (day is not None and month_day(month, day)
                                                       is None):
             continue
-        end = m.end() - m.group(0).endswith(".")  # a closing full stop separates, as in "29 July."
+        # a closing full stop separates, as in "29 July.", but ends "2023 r." (roku)
+        end = m.end() - (m.group(0).endswith(".") and not _YEAR_WORD_RE.search(m.group(0)))
         return DateMatch(end=end, year=year, month=month, day=day, text=text[m.start():end])
     return None
 

@@ -312,6 +312,25 @@ def _us_state(part: str) -> str | None:
     return None
 
 
+def loose_us_state(part: str) -> str | None:
+    """A US state printed in a short form no style book lists (``Calf.``, ``Idh``,
+    ``Pennsyl.``): its letters, in order, spell the start of one state's name only."""
+    key = re.sub(r"[.\s]", "", part).lower()
+    if not 3 <= len(key) <= 8 or not key.isalpha():
+        return None
+    found = [code for code, name in US_STATES.items()
+             if _spells(key, name.lower().replace(" ", ""))]
+    return found[0] if len(found) == 1 else None
+
+
+def _spells(short: str, name: str) -> bool:
+    """``short`` opens with ``name``'s first letter and the rest follow in order."""
+    if short[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _ca_province(part: str) -> str | None:
     raw = part.strip().strip(".")
     if re.fullmatch(r"[A-Z]{2}", raw) and raw in CA_PROVINCES:
@@ -390,6 +409,7 @@ def subdivision(part: str, country: str | None = None) -> tuple[str, str] | None
 
 def _resolve_region(part: str) -> tuple[str | None, str | None, bool]:
     """``(region, country, known)`` for one printed region/country part."""
+    part = _REGION_WORD_RE.sub("", part)  # "stan Kentucky", "estado de Florida"
     state = _us_state(part)
     if state:
         return US_STATES[state], "US", True
@@ -414,6 +434,15 @@ def region_part(part: str) -> bool:
     return _resolve_region(part)[2]
 
 
+# words translated releases print before a region's name ("stan Kentucky", "estado de
+# Florida", "Bundesstaat Texas", "the state of Ohio")
+_REGION_WORD_RE = re.compile(
+    r"^(?:the\s+)?(?:stan|stanie|estado|état|etat|bundesstaat|bundesland|staat|provincia"
+    r"|province|provinz|prowincja|województwo|région|regione|state|delstaten"
+    r"|osavaltio|distrito|departamento|département|prefecture|prefektura|kanton|canton)"
+    r"(?:\s+(?:de|do|da|di|du|of|della|del|d'))?\s+(?=\S)",
+    re.I,
+)
 _PLACE_SPLIT_RE = re.compile(r"\s*(?:/|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*", re.I)
 _BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]{1,60})[)\]]")
 
@@ -458,6 +487,10 @@ def resolve_location(location: str, hint: str | None = None) -> Place:
         if found_country and country is None:
             country = found_country
     head = parts[0]
+    if region is None and country is None and len(parts) > 1 \
+            and city_country(head, "US") == "US":
+        state = loose_us_state(parts[1])  # "FRESNO, Calf.": a US city, a state misspelt
+        region, country = (US_STATES[state], "US") if state else (None, None)
     if country is None:
         country = country_code(head) or city_country(head, hint)
     if country_code(head) and len(parts) == 1 and not _cities(head) \

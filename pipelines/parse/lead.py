@@ -29,7 +29,7 @@ _SEP_RE = re.compile(
       | (?P<dash>[{_DASHES}]+(?:[ \t]*[{_DASHES}]+)*)
       | (?P<under>_{{1,2}}(?!\w))
       | (?P<colon>:+)
-      | (?P<comma>,+)
+      | (?P<comma>[,،]+)  # the Arabic comma too
       | (?P<dot>\.(?!\w))
       | (?P<slash>/)
       | (?P<bar>[|•·])""",
@@ -161,6 +161,18 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
             break
         q = gap
     return end, words
+
+
+def _abbreviation_dot(s: str, p: int, end: int) -> int:
+    """Keep the full stop of a region part printed short in a style no table lists
+    (``Calf.``, ``Penn.``) when the dateline goes on after it (a comma, date or credit)."""
+    word = s[p:end]
+    if not (end < len(s) and s[end] == "." and 2 <= len(word) <= 6 and word.isalpha()
+            and word[0].isupper()):
+        return end
+    nxt = _skip(s, end + 1)
+    return end + 1 if nxt < len(s) and (s[nxt] in ",(/[" + _DASHES or s[nxt].isdigit()
+                                         or match_date(s, nxt)) else end
 
 
 def _closing(s: str, p: int) -> int | None:
@@ -342,9 +354,9 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                 q = close
                 continue
             break
-        if r < len(s) and s[r] == ",":
+        if r < len(s) and s[r] in ",،":
             r2 = r
-            while r2 < len(s) and s[r2] in ", \t":
+            while r2 < len(s) and s[r2] in ",، \t":
                 r2 += 1
             if _JOIN_RE.match(s, r2 - 1) and s[r2:r2 + 1] in "&a":  # "Boston, MA, and San Diego"
                 q = r2 - 1
@@ -361,6 +373,7 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
             e, n = _read_name(s, r2, 4)
+            e = _abbreviation_dot(s, r2, e)
             part = s[r2:e]
             if not n or (part.split()[0].lower() in NOT_PLACE_START and not all_caps(part)) \
                     or not _region_like(part, lower_line):
