@@ -19,7 +19,7 @@ from typing import Any
 
 from .agencies import agency_country
 from .cjk import match_cjk
-from .dates import DateMatch
+from .dates import DateMatch, match_date
 from .geo import place_kinds, region_part, resolve_location
 from .lead import Place, Run, all_caps, cased, scan, titled
 
@@ -45,6 +45,8 @@ _MID_RE = re.compile(
     r"(?<=[.!?…”\"')\]|])[ \t]*(?=[^\W\d_])"  # after a sentence: "...this year. OSLO,"
     r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
+    r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
+    r"|(?<=[ \t|])(?=[0-3]?\d\.?[ \t]*[^\W\d_]{3})"  # a date first: "Markets 12 March 2019 ("
 )
 # words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
 _NOT_PLACE_WORDS = frozenset(
@@ -143,7 +145,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
             return False  # a credit alone on its line is a byline or trailer, read as such
         if place and place.words > 4 and not place_kinds(place.first):
             return False
-        return not mid or bool(place)
+        return not mid or bool(place) or dated
     if mid:
         if not place or close not in ("dash", "colon") or place.words > 3:
             return False
@@ -287,10 +289,13 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
         pos = start + offset
         before = line[:offset].rstrip()
         words = before.split()
-        if not line[offset:offset + 1].isupper() or (
-                words and words[-1].lower() in _PREPOSITIONS):
+        if words and words[-1].lower() in _PREPOSITIONS:
             continue  # "... met in LONDON: shares rose" is a sentence, not a dateline
-        if not _opens_with_place(line, offset):
+        if line[offset:offset + 1].isdigit():
+            date = match_date(s, pos)
+            if date is None or date.month_day is None:
+                continue  # a date-first lead behind a section name or time stamp
+        elif not line[offset:offset + 1].isupper() or not _opens_with_place(line, offset):
             continue
         run = scan(s, pos)
         if run is not None and _accept(s, run, mid=not before.endswith("|"),

@@ -138,6 +138,7 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
     stopping before a date, a change from capitals to lower case, or a joining word."""
     words, end, q = 0, p, p
     caps = None
+    titled_first = False
     while words < limit:
         m = _WORD_RE.match(s, q)
         if not m:
@@ -149,8 +150,11 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
                 break
             if caps and cased(word) and not all_caps(word) and low not in SMALL_WORDS:
                 break
+            if titled_first and word[0].islower() and low not in SMALL_WORDS:
+                break  # "Le gouvernement a annoncé": a sentence, not "Rio de Janeiro"
         else:
             caps = all_caps(word)
+            titled_first = word[0].isupper() and not caps
         words += 1
         end = m.end()
         if word.endswith(".") and not _keep_dot(word):
