@@ -47,6 +47,7 @@ _MID_RE = re.compile(
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
     r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
     r"|(?<=[ \t|])(?=[0-3]?\d\.?[ \t]*[^\W\d_]{3})"  # a date first: "Markets 12 March 2019 ("
+    r"|(?<=[^\W_][ \t])(?=\([^\W\d_])"  # a place in brackets: "Photo: J. Roe (OSLO) --"
 )
 # words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
 _NOT_PLACE_WORDS = frozenset(
@@ -295,6 +296,9 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
             date = match_date(s, pos)
             if date is None or date.month_day is None:
                 continue  # a date-first lead behind a section name or time stamp
+        elif line[offset:offset + 1] == "(":
+            if not _opens_with_place(line, offset + 1):
+                continue
         elif not line[offset:offset + 1].isupper() or not _opens_with_place(line, offset):
             continue
         run = scan(s, pos)

@@ -499,8 +499,8 @@ def scan(s: str, p0: int) -> Run | None:
         run.credit = Credit(bare[1], bare[2], "lead")
         run.order.append("credit")
         p = run.end = bare[0]
-    if p < len(s) and s[p] == "[" and not run.order:
-        inner = _inner_bracket(s, p)
+    if p < len(s) and s[p] in "[(" and not run.order:
+        inner = _inner_bracket(s, p) if s[p] == "[" else _paren_dateline(s, p)
         if inner is not None:
             return inner
     after: str | None = None
@@ -550,6 +550,47 @@ def _credit_after_colon(s: str, q: int, run: Run) -> bool:
     run.order.append("credit")
     run.end = found[0]
     return True
+
+
+# "(WKTV-Utica)": a station's or paper's call letters and its place in one bracket
+_CODE_PLACE_RE = re.compile(r"\((?P<code>[A-Z][A-Z0-9&]{1,7})[ \t]?[-–—/][ \t]?"
+                            r"(?P<place>[^\W\d_][^()\n]{1,40}?)[ \t]*\)")
+
+
+def _paren_dateline(s: str, p: int) -> Run | None:
+    """A whole dateline in round brackets opening the line: ``(TALLINN) --``,
+    ``(Washington, D.C.-May 25, 2005) The council``, ``(WKTV-Utica) A fire``. Only a place
+    the gazetteer knows (or a place with a printed date) makes one, so ``(Reuters) -``
+    and ``(Acme Corp.)`` are read as credits or not at all."""
+    close = s.find(")", p)
+    if close < 0 or "\n" in s[p:close] or close - p > 120:
+        return None
+    code = _CODE_PLACE_RE.match(s, p)
+    if code and place_kinds(code["place"]) and not is_known_agency(code["place"]):
+        run = Run(start=p, place=Place(code.start("place"), code.end("place"), code["place"],
+                                       words=len(code["place"].split())),
+                  credit=Credit(canonical_agency(code["code"]) or code["code"],
+                                is_known_agency(code["code"]), "paren"),
+                  order=["credit", "place"])
+    else:
+        run = scan(s[:close], p + 1)
+        if run is None or run.close != "end" or run.place is None or run.credit is not None:
+            return None
+        dated = run.date is not None and run.date.month_day is not None
+        if not (dated or place_kinds(run.place.first)) or is_known_agency(run.place.first):
+            return None
+    run.start = p
+    q = _skip(s, close + 1)
+    sep = _SEP_RE.match(s, q)
+    if sep and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
+        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
+    elif q >= len(s) or s[q] == "\n":
+        run.close, run.end = "end", q
+    elif s[q].isupper() or s[q] in "\"“‘'":
+        run.close, run.end = "dash", q  # the closing bracket separates: "(OSLO) The fund"
+    else:
+        return None
+    return run
 
 
 def _inner_bracket(s: str, p: int) -> Run | None:
