@@ -580,17 +580,8 @@ def _paren_dateline(s: str, p: int) -> Run | None:
         if not (dated or place_kinds(run.place.first)) or is_known_agency(run.place.first):
             return None
     run.start = p
-    q = _skip(s, close + 1)
-    sep = _SEP_RE.match(s, q)
-    if sep and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
-        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
-    elif q >= len(s) or s[q] == "\n":
-        run.close, run.end = "end", q
-    elif s[q].isupper() or s[q] in "\"“‘'":
-        run.close, run.end = "dash", q  # the closing bracket separates: "(OSLO) The fund"
-    else:
-        return None
-    return run
+    _close_bracketed(s, close + 1, run, body_closes=True)
+    return run if run.close is not None else None
 
 
 def _inner_bracket(s: str, p: int) -> Run | None:
@@ -602,13 +593,23 @@ def _inner_bracket(s: str, p: int) -> Run | None:
     if inner is None or inner.close != "end" or inner.place is None:
         return None
     inner.start = p
-    q = _skip(s, close + 1)
+    _close_bracketed(s, close + 1, inner, body_closes=False)
+    return inner
+
+
+def _close_bracketed(s: str, after: int, run: Run, *, body_closes: bool) -> None:
+    """How a dateline printed in brackets closes: a separator after the bracket, the end
+    of the line, or (``body_closes``) the bracket itself before the body ("(OSLO) The")."""
+    q = _skip(s, after)
     sep = _SEP_RE.match(s, q)
     if sep and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
-        inner.close, inner.end = sep.lastgroup, _skip(s, sep.end())
+        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
+    elif q >= len(s) or s[q] == "\n":
+        run.close, run.end = "end", q
+    elif body_closes and (s[q].isupper() or s[q] in "\"“‘'"):
+        run.close, run.end = "dash", q
     else:
-        inner.close, inner.end = ("end" if q >= len(s) or s[q] == "\n" else None), q
-    return inner
+        run.close, run.end = None, q
 
 
 def titled(text: str) -> bool:
