@@ -156,6 +156,11 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
         # "کراچی (نمائندہ خصوصی) صوبائی ...": scripts without capitals print no separator
         return bool(place_kinds(place.first)) and (run.date_seen or credit is not None)
     if credit and credit.name:  # a credit printed as the wire printed it
+        if close is None and credit.kind == "paren" and run.inner_date is not None \
+                and run.inner_date.month_day is not None and not run.date_seen:
+            # "(Daily Star / Metro - 9th Jun, 2022 ) The council": a dated outlet credit
+            return weak_ok and _body_ok(s, run) and (
+                place is None or any(_place_quality(s, place)))
         if place is None and not run.date_seen:
             return close in ("dash", "colon", "dotdash") and weak_ok
         if place is not None and not any(_place_quality(s, place)):

@@ -544,9 +544,10 @@ def scan(s: str, p0: int) -> Run | None:
 
 def _credit_after_colon(s: str, q: int, run: Run) -> bool:
     found = _bracket(s, q, run)
-    if found is None or found[1].kind != "credit" or not found[1].known:
-        return False
-    run.credit = Credit(found[1].name, True, "paren")
+    if found is None or found[1].kind != "credit" or not (found[1].known or found[1].date):
+        return False  # "KARACHI: (APP)", "KARACHI: (Daily Star - 9th Jun, 2022 )"
+    run.credit = Credit(found[1].name, found[1].known, "paren")
+    run.inner_date = run.inner_date or found[1].date
     run.order.append("credit")
     run.end = found[0]
     return True
@@ -576,8 +577,8 @@ def _paren_dateline(s: str, p: int) -> Run | None:
         run = scan(s[:close], p + 1)
         if run is None or run.close != "end" or run.place is None or run.credit is not None:
             return None
-        dated = run.date is not None and run.date.month_day is not None
-        if not (dated or place_kinds(run.place.first)) or is_known_agency(run.place.first):
+        if not (place_kinds(run.place.first) or any(map(region_part, run.place.parts))) \
+                or is_known_agency(run.place.first) or wire_like(run.place.first):
             return None
     run.start = p
     _close_bracketed(s, close + 1, run, body_closes=True)
