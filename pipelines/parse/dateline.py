@@ -241,7 +241,7 @@ def _us_order(date: DateMatch) -> DateMatch:
 def _dateline(s: str, run: Run) -> Dateline:
     credit = run.credit
     agency = credit.name if credit else None
-    if credit and not credit.known and agency and not cased(agency):
+    if credit and not credit.known and agency and not cased(agency) and credit.kind != "outlet":
         agency = None  # "(نمائندہ خصوصی)": a correspondent's tag, not a wire
     location = _printed(s[run.place.start : run.place.end]) if run.place else None
     place = resolve_location(location, agency_country(agency)) if location else None

@@ -311,6 +311,26 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
     return None
 
 
+# a correspondent's or desk's tag printed where an outlet's name would be
+_DESK_WORDS_RE = re.compile(r"نمائند|رپورٹر|مراسل|خصوصی|اسٹاف|نامہ نگار|reporter|correspondent"
+                            r"|desk|staff|bureau", re.I)
+
+
+def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
+    """``(end, name)`` of an outlet's name ending the line after ``Place -``: one to four
+    capitalised words (or words of a script without capitals), no figures, no sentence."""
+    end = s.find("\n", p)
+    end = len(s) if end < 0 else end
+    name = s[p:end].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 4 or len(name) > 45 or re.search(r"[\d,;:!?\"“”()]|\.\s", name):
+        return None
+    if not titled(name) or words[0].lower() in NOT_PLACE_START - {"the"} or _label(name) \
+            or _DESK_WORDS_RE.search(name) or place_kinds(name) or match_date(name):
+        return None
+    return end, name.rstrip(".")
+
+
 def _label(name: str) -> bool:
     """``News Release``, ``Media Contact``: a newsroom label, not a wire's name."""
     key = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -458,6 +478,14 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.credit = Credit(bare[1], bare[2], "bare")
             run.order.append("credit")
             run.end = bare[0]
+            return True
+    if run.credit is None and after == "dash" and run.order == ["place"]:
+        outlet = _outlet_line_end(s, p)
+        if outlet:  # "Peshawar - The Frontier Post" alone on its line
+            run.credit = Credit(canonical_agency(outlet[1]) or outlet[1],
+                                is_known_agency(outlet[1]), "outlet")
+            run.order.append("credit")
+            run.end = outlet[0]
             return True
     if run.place is None and (not run.order or after in ("dash", "comma", "bar", "slash")
                               or run.order == ["credit"]):
