@@ -171,6 +171,9 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     caps, known, qualified = _place_quality(s, place)
     if close is None:  # "CUPERTINO, CALIFORNIA Apple today..."
         return caps and qualified and not run.date_seen and _body_ok(s, run)
+    if close == "comma":  # "Nairobi, the county assembly has passed" below a headline
+        return (alone_ok and weak_ok and not place.parts and place.places == 1
+                and place.words <= 3 and titled(place.first) and _big_city(place.first))
     if not (run.date_seen or credit) and _country_only(place):
         return False  # "China: Exports fell" heads a story; a dateline names a city
     if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
@@ -189,8 +192,6 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
             return caps or known or qualified
         return alone_ok and place.words <= 3 and place.places == 1 and (
             known or caps and qualified)
-    if close == "comma":
-        return False
     # dash, colon, underscore, dotdash
     if caps:
         if known or qualified or dated:
@@ -343,6 +344,8 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             if _sentence(line):
                 sentences += 1
                 long_sentence = long_sentence or len(line) > _HEADING_LEN
+        if found is not None and found[0].close == "comma" and i == 0:
+            found = None  # "Place, <sentence>" is a dateline only below a heading line
         if found is not None:
             run, pos = found
             end_index = i + s.count("\n", offset, run.end)

@@ -559,7 +559,9 @@ def scan(s: str, p0: int) -> Run | None:
             p = run.end  # "LAHORE, July 29: (APP) The ..."
             continue
         if kind == "comma":
-            run.close, run.end = None, p
+            sentence = run.order == ["place"] and not lower_line and q < len(s) \
+                and s[q].islower()  # "Multan, the district administration said"
+            run.close, run.end = ("comma", q) if sentence else (None, p)
             break
         run.close = kind
         run.end = q
