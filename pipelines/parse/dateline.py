@@ -17,7 +17,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .agencies import agency_country
+from .agencies import agency_country, canonical_agency, wire_like
 from .cjk import match_cjk
 from .dates import DateMatch, match_date
 from .geo import place_kinds, region_part, resolve_location
@@ -38,6 +38,13 @@ _LINE_CAP = 1000  # characters of a paragraph searched (a dateline opens it)
 _CAPTION_RE = re.compile(
     r"^(?:FILE\b|In this\b|This (?:photo|image|picture)\b|A handout (?:photo|picture)\b)"
     r"|\((?:AP|AFP|Reuters) Photo\b|\bAP Photo/|\bGetty Images\b|\b(?:file )?photo,",
+)
+# "Reuters | Oslo | Updated: March 4, 2026 09:12 IST": an outlet's byline with a page stamp
+_PIPE_BYLINE_RE = re.compile(
+    r"^(?:by\s+)?(?P<a>[^|\n]{2,50}?)[ \t]*\|[ \t]*(?P<b>[^|\n]{2,50}?)[ \t]*\|[ \t]*"
+    r"(?P<stamp>(?:(?:last[ \t]+)?updated|published|posted|first[ \t]+published)\b[^|\n]{0,80}"
+    r"|[^|\n]{4,60})$",
+    re.I,
 )
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
 _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -337,6 +344,8 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
     for i, line in enumerate(lines):
         if deep:
             found = _deep_match(s, offset) if _DEEP_START_RE.match(line) else None
+        elif (piped := _pipe_byline(line)) is not None:
+            return DatelineMatch(dateline=piped, index=i, prefix="", rest="", end_index=i)
         else:
             found = _match_line(s, offset, headings, sentences < 2 and not long_sentence,
                                 glued=i < _GLUED_LINES)
@@ -361,6 +370,27 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             deep = True  # the lead began without a dateline (a long caption does not count)
         offset += len(line) + 1
     return weak
+
+
+def _pipe_byline(line: str) -> Dateline | None:
+    """``AGENCY | Place | Updated: <date>``: the credit and the place of a byline whose
+    fields are split by bars; the stamp is the page's, not the dateline's date."""
+    m = _PIPE_BYLINE_RE.match(line) if "|" in line else None
+    if m is None:
+        return None
+    stamp = m["stamp"]
+    if not re.match(r"(?:last\s+)?updated|published|posted|first", stamp, re.I) \
+            and match_date(stamp.strip()) is None:
+        return None
+    for credit, location in ((m["a"], m["b"]), (m["b"], m["a"])):
+        agency = canonical_agency(credit) or (credit if wire_like(credit) else None)
+        head = location.split(",")[0].strip()
+        if agency and (place_kinds(head) or region_part(head)) and not canonical_agency(location):
+            place = resolve_location(location, agency_country(agency))
+            return Dateline(raw=line.strip(), location=location.strip(), city=place.city,
+                            region=place.region, country=place.country, date=None,
+                            agency=agency)
+    return None
 
 
 def _deep_match(s: str, start: int) -> tuple[Run, int] | None:
