@@ -19,7 +19,8 @@ import pycountry
 
 __all__ = [
     "SMALL_WORDS", "Place", "big_cities", "city_case", "city_country", "country_code",
-    "country_names", "fold", "place_kinds", "resolve_location", "subdivision",
+    "country_names", "fold", "loose_us_state", "place_kinds", "region_name",
+    "resolve_location", "subdivision",
 ]
 
 US_STATES: dict[str, str] = {
@@ -409,7 +410,7 @@ def subdivision(part: str, country: str | None = None) -> tuple[str, str] | None
 
 def _resolve_region(part: str) -> tuple[str | None, str | None, bool]:
     """``(region, country, known)`` for one printed region/country part."""
-    part = _REGION_WORD_RE.sub("", part)  # "stan Kentucky", "estado de Florida"
+    part = region_name(part)
     state = _us_state(part)
     if state:
         return US_STATES[state], "US", True
@@ -426,6 +427,12 @@ def _resolve_region(part: str) -> tuple[str | None, str | None, bool]:
     if sub:
         return city_case(part), sub[1], True
     return None, None, False
+
+
+def region_name(part: str) -> str:
+    """The region's name without the word translated releases print before it
+    (``stan Kentucky`` -> ``Kentucky``, ``estado de Florida`` -> ``Florida``)."""
+    return _REGION_WORD_RE.sub("", part)
 
 
 @lru_cache(maxsize=8192)

@@ -17,9 +17,10 @@ from datetime import time
 from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
 from .clock import match_time
 from .dates import DateMatch, date_word, match_date, month_day
-from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_part
+from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
 
-__all__ = ["NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan", "titled"]
+__all__ = ["MARKS", "NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan",
+           "titled"]
 
 
 _DASHES = "-‐‑‒–—―−"
@@ -36,9 +37,9 @@ _SEP_RE = re.compile(
     re.X,
 )
 # combining marks (Indic vowel signs, Arabic harakat) belong to the word they sit in
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
+MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
          "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u1dc0-\u1dff\u200c\u200d"
-_WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{_MARKS}]|-(?=\w))*\.?")
+_WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{MARKS}]|-(?=\w))*\.?")
 _SPACES_RE = re.compile(r"[ \t]*")
 _JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
 _BRACKETS = {"(": ")", "[": "]", "/": "/"}
@@ -344,7 +345,8 @@ def _region_like(part: str, lower_line: bool) -> bool:
         return True
     if lower_line:
         return True
-    return part[:1].isupper() and len(part.split()) <= 3
+    name = region_name(part)  # "stan Waszyngton": a region word, then the name
+    return name[:1].isupper() and len(name.split()) <= 3
 
 
 def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
