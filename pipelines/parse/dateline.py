@@ -71,7 +71,12 @@ _NOT_PLACE_WORDS = frozenset(
     "elections poll polls vote court police weather traffic sports football cricket game "
     "games match season team club league cup final finals trial lawsuit deal deals sale "
     "sales launch launches new wins win plan plans says warns study survey data "
-    "top best worst guide tips how why what who when is are was will".split()
+    "top best worst guide tips how why what who when is are was will "
+    # a site's section names over a lead ("ÉCONOMIE 18 juil. 2019 (AFP) -")
+    "economy economie économie business politics politique world monde culture science "
+    "tech technology health santé international national local finance entertainment "
+    "lifestyle sport wirtschaft politik kultur welt deportes economía economia mundo "
+    "cultura esportes esporte".split()
 )
 
 
@@ -151,8 +156,9 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
             return False
         if close == "end" and not (place or run.date_seen):
             return False  # a credit alone on its line is a byline or trailer, read as such
-        if place and place.words > 4 and not place_kinds(place.first):
-            return False
+        if place and not place_kinds(place.first) and (place.words > 4 or any(
+                w.lower() in _NOT_PLACE_WORDS for w in place.first.split())):
+            return False  # a section name over a date-first lead is no place
         return not mid or bool(place) or dated
     if mid:
         if not place or close not in ("dash", "colon") or place.words > 3:

@@ -33,6 +33,15 @@ _ENGLISH_DAYS = (
 ).split()
 
 
+# Levantine and Iraqi month names (Jordan, Syria, Lebanon, Iraq, Palestine), which CLDR's
+# Arabic does not list; the agencies of those countries date their datelines with them
+_SYRIAC_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+}  # fmt: skip
+
+
 def _fold(name: str) -> str:
     name = name.lower().strip().rstrip(".").replace("\u00a0", " ")
     return re.sub(r"^(?:de|d')\s*", "", name) if " " in name or "'" in name else name
@@ -43,7 +52,7 @@ def month_names() -> dict[str, int]:
     """Lowercase month name or abbreviation -> month number (names two months share dropped)."""
     from babel.dates import get_month_names
 
-    seen: dict[str, set[int]] = {k: {v} for k, v in _ENGLISH_MONTHS.items()}
+    seen: dict[str, set[int]] = {k: {v} for k, v in (_ENGLISH_MONTHS | _SYRIAC_MONTHS).items()}
     for lang in LANGUAGES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -68,7 +77,8 @@ def _weekday_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
-    return frozenset(month_names()) | frozenset(_weekday_names())
+    return frozenset(month_names()) | frozenset(_weekday_names()) | frozenset(
+        name.split()[0] for name in month_names() if " " in name)  # "كانون" of "كانون الثاني"
 
 
 @lru_cache(maxsize=8192)

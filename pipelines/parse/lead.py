@@ -156,6 +156,10 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
         else:
             caps = all_caps(word)
             titled_first = word[0].isupper() and not caps
+        hyphen = word.rfind("-")
+        if hyphen > 0 and date_word(word[hyphen + 1 :]) and match_date(s, q + hyphen + 1):
+            words, end = words + 1, q + hyphen  # "Austin, Texas-Oct. 4": a date glued on
+            break
         words += 1
         end = m.end()
         if word.endswith(".") and not _keep_dot(word):
