@@ -164,7 +164,8 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
         if not place or close not in ("dash", "colon") or place.words > 3:
             return False
         caps, known, _ = _place_quality(s, place)
-        return caps and known and _body_ok(s, run)
+        bracketed = s[run.start : run.start + 1] == "("  # "Photo: J. Roe (Tallinn) --"
+        return (caps or bracketed and titled(place.first)) and known and _body_ok(s, run)
     if place is not None and close is None and not cased(place.first):
         # "کراچی (نمائندہ خصوصی) صوبائی ...": scripts without capitals print no separator
         return bool(place_kinds(place.first)) and (run.date_seen or credit is not None)

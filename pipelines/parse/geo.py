@@ -100,6 +100,7 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "the gambia": "GM", "congo": "CG", "drc": "CD", "dr congo": "CD",
     "democratic republic of congo": "CD", "cape verde": "CV", "east timor": "TL",
     "vatican": "VA", "micronesia": "FM", "sultanate of oman": "OM", "the bahamas": "BS",
+    "ee. uu": "US", "ee.uu": "US", "eeuu": "US", "eua": "US", "e.u.a": "US",  # es, pt
 }  # fmt: skip
 
 # a small table of cities that print alone in datelines -> country (wins over GeoNames)

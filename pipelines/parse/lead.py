@@ -131,7 +131,8 @@ def all_caps(text: str) -> bool:
 
 def _keep_dot(word: str) -> bool:
     bare = word.rstrip(".")
-    return "." in bare or len(bare) == 1 or bare.lower() in _KEEP_DOT or region_abbreviation(word)
+    return "." in bare or len(bare) == 1 or bare.lower() in _KEEP_DOT or region_abbreviation(
+        word) or (len(bare) == 2 and bare[0] == bare[1] and bare.isupper())  # "EE. UU."
 
 
 def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
@@ -316,8 +317,16 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
     return None
 
 
+# words newspapers' names are made of ("The Frontier Post", "Sindh Observer")
+_PAPER_WORDS_RE = re.compile(
+    r"\b(?:post|times|daily|tribune|herald|gazette|observer|nation|express|chronicle"
+    r"|journal|star|mail|telegraph|standard|today|courier|dispatch|sun|mirror|guardian"
+    r"|independent|record|review|leader|ledger|bulletin|monitor|reporter|voice|world"
+    r"|dawn|patriot|sentinel|examiner|inquirer|globe|week|weekly)\b",
+    re.I,
+)
 # a correspondent's or desk's tag printed where an outlet's name would be
-_DESK_WORDS_RE = re.compile(r"نمائند|رپورٹر|مراسل|خصوصی|اسٹاف|نامہ نگار|reporter|correspondent"
+_DESK_WORDS_RE = re.compile(r"نمائند|رپورٹر|مراسل|خصوصی|اسٹاف|نامہ نگار|correspondent"
                             r"|desk|staff|bureau", re.I)
 
 
@@ -333,6 +342,9 @@ def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
     if not titled(name) or words[0].lower() in NOT_PLACE_START - {"the"} or _label(name) \
             or _DESK_WORDS_RE.search(name) or place_kinds(name) or match_date(name):
         return None
+    if cased(name) and not is_known_agency(name) and not wire_like(name) \
+            and not _PAPER_WORDS_RE.search(name):
+        return None  # "Oslo - A City Reborn" is a headline, not a paper's credit
     return end, name.rstrip(".")
 
 

@@ -24,6 +24,10 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "DURBAN", None, None, "AFP"),
     ("photo", "Photograph: Yusuf Demir / Anatolia Images BURSA (AA) - Ten people were hurt",
      "BURSA", None, None, "Anadolu"),
+    ("photo", "Photo: Rami Haddad/AFP BEIRUT (AFP) - Lebanon's parliament met on Monday",
+     "BEIRUT", None, None, "AFP"),
+    ("photo", "Photo credit: Harbour Images (Tallinn) -- The port said", "Tallinn", None, None,
+     None),
     # 2. "AGENCY | Place | Updated: <date>": the stamp is the page's, not the dateline's
     ("pipe", "Reuters | Oslo | Updated: March 4, 2024 09:12 IST\nNorway's fund said it would "
      "sell", "Oslo", None, None, "Reuters"),
@@ -33,6 +37,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "Patna", None, None, "IANS"),
     ("pipe", "Associated Press | Denver | Published: Jan 9, 2025\nA snowstorm closed roads",
      "Denver", None, None, "AP"),
+    ("pipe", "By PTI | New Delhi | Updated: June 2, 2024 10:00 IST\nThe court ruled",
+     "New Delhi", None, None, "PTI"),
     # 3. Urdu, Bengali and Arabic script: agencies, the Arabic comma, an outlet after a place
     ("script", "کوئٹہ (یو این آئی) صوبائی حکومت نے اعلان کیا", "کوئٹہ", None, None, "UNI"),
     ("script", "فیصل آباد (یواین آئی) پولیس نے", "فیصل آباد", None, None, "UNI"),
@@ -46,6 +52,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("script", "دبي - الخليج\nأعلنت الهيئة اليوم", "دبي", None, None, "الخليج"),
     ("script", "بيروت - النهار\nقال الوزير", "بيروت", None, None, "النهار"),
     ("script", "کراچی - اسٹاف رپورٹر\nشہر میں بارش", "کراچی", None, None, None),
+    ("script", "لاہور (این این آئی) پنجاب حکومت نے", "لاہور", None, None, "NNI"),
+    ("script", "القاهرة - أ ش أ\nقال الوزير", "القاهرة", None, None, "MENA"),
     # 4. "By NAME<spaces or a line break>CITY (AP) —": the name stays out of the place
     ("byline", "By Jorun Haldane    RENO, Nev. (AP) — A wildfire spread", "RENO, Nev.",
      None, None, "AP"),
@@ -57,6 +65,7 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "STOCKHOLM", None, None, "Reuters"),
     ("byline", "By Teodor Vance\nSPOKANE, Wash. (AP) — The council voted", "SPOKANE, Wash.",
      None, None, "AP"),
+    ("byline", "By Jane Doe | AP    CAIRO (AP) — Egypt said", "CAIRO", None, None, "AP"),
     # 5. a misspelt or unlisted US state abbreviation after a known city
     ("state", "FRESNO, Calf., May 3, 2024 /PRNewswire/ -- Valleyline Farms said",
      "FRESNO, Calf.", "2024-05-03", "05-03", "PR Newswire"),
@@ -97,6 +106,10 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     # 10. "City - OutletName" on its own line
     ("outlet", "Council approves plan\nPeshawar - The Frontier Post\nThe government approved",
      "Peshawar", None, None, "The Frontier Post"),
+    ("outlet", "Islamabad - The Nation\nThe Senate met", "Islamabad", None, None,
+     "The Nation"),
+    ("outlet", "Lahore - Staff Reporter\nThe city", "Lahore", None, None, None),
+    ("outlet", "Oslo - A City Reborn\nThe city has changed", "Oslo", None, None, None),
     ("outlet", "Sukkur - The Daily Ledger\nFloods cut the road", "Sukkur", None, None,
      "The Daily Ledger"),
     ("outlet", "Hyderabad - Sindh Observer\nThe board met", "Hyderabad", None, None,
@@ -120,6 +133,7 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("call-place", "(WKTV-Utica) A fire broke out on Genesee Street", "Utica", None, None,
      "WKTV"),
     ("call-place", "(KTVB - Boise) Crews worked overnight", "Boise", None, None, "KTVB"),
+    ("call-place", "(WXYZ/Detroit) A judge ruled", "Detroit", None, None, "WXYZ"),
     # 14. translated wire releases
     ("translated", "LOUISVILLE, stan Kentucky, 4 grudnia 2023 r. /PRNewswire/ -- Firma "
      "ogłosiła", "LOUISVILLE, stan Kentucky", "2023-12-04", "12-04", "PR Newswire"),
@@ -139,6 +153,12 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "HOUSTON", "2024-07-02", "07-02", "Business Wire"),
     ("translated", "SAN DIEGO, Kalifornien, 3. Februar 2024 /PRNewswire/ -- Die Firma",
      "SAN DIEGO, Kalifornien", "2024-02-03", "02-03", "PR Newswire"),
+    ("translated", "BOSTON, Massachusetts, EE. UU., 5 de junio de 2024 /PRNewswire/ -- La",
+     "BOSTON, Massachusetts, EE. UU.", "2024-06-05", "06-05", "PR Newswire"),
+    ("translated", "DALLAS, stanie Teksas, 5 czerwca 2024 r. /PRNewswire/ -- Firma",
+     "DALLAS, stanie Teksas", "2024-06-05", "06-05", "PR Newswire"),
+    ("translated", "CIUDAD DE MÉXICO, 5 de junio de 2024 /PRNewswire/ -- La empresa",
+     "CIUDAD DE MÉXICO", "2024-06-05", "06-05", "PR Newswire"),
     # what real text often has besides
     ("regression", "boston, july 9 (reuters) - shares of the bank fell", "boston", None,
      "07-09", "Reuters"),
