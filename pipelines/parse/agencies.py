@@ -322,8 +322,14 @@ def canonical_agency(name: str) -> str | None:
 _CARRIERS = frozenset("menafn asianet urdupoint pakistanpointnews newstex contify".split())
 
 
+# the same carriers in other scripts, folded, as a name's opening ("اُردو پوائنٹ اخبار...")
+_SCRIPT_CARRIERS = tuple(_script_key(name) for name in ("اردو پوائنٹ",))
+
+
 def carrier(name: str) -> bool:
     """True for a service that relays others' copy (``MENAFN``, ``AsiaNet``)."""
+    if not name.isascii() and _script_key(name).startswith(_SCRIPT_CARRIERS):
+        return True
     return _key(name) in _CARRIERS
 
 

@@ -92,8 +92,8 @@ def _alternation(names: list[str]) -> str:
 
 
 _END = r"(?![^\W\d_])"  # a name ends where letters end
-# a year, with the word some languages print after it ("2023 r.", "2023 г.", "2023 yil")
-_YEAR = r"(?P<y>\d{4})(?!\d)(?:\s?(?:r\.|roku\b|г\.|года\b|yılı\b|m\.))?"
+# a year, with the word some languages print after it ("2023 r.", "2023 г.", "2024ء")
+_YEAR = r"(?P<y>\d{4})(?!\d)(?:\s?(?:r\.|roku\b|г\.|года\b|yılı\b|m\.)|ء)?"
 _DAY = r"(?P<d>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|e|º|°)?"
 
 

@@ -211,12 +211,17 @@ class _Verdict:
     date: DateMatch | None = None
 
 
+# the pieces of a slot: "Name - date", "Name۔ date" (the Urdu full stop), "نام-نام"
+_PIECE_SPLIT_RE = re.compile(rf"\s+[{_DASHES}]+\s+|۔\s*|(?<=[^\x00-\u024f\s])[{_DASHES}]"
+                             r"(?=[^\x00-\u024f\s])")
+
+
 def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     """What a bracketed (or slashed) slot holds."""
     c = re.sub(r"\s+", " ", content).strip(" -–—,;")
     if not c or len(c) > 100 or "://" in c or "www." in c.lower() or "@" in c or ":" in c:
         return None
-    pieces = [p for p in re.split(rf"\s+[{_DASHES}]+\s+", c) if p.strip()]
+    pieces = [p for p in _PIECE_SPLIT_RE.split(c) if p.strip()]
     date = None
     names: list[str] = []
     for piece in pieces:
@@ -230,10 +235,11 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
             names.append(piece)
     if not names:
         return _Verdict("date", date=date) if date else None
-    name = names[0].strip()
-    relayed = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name)
-               if x.strip() and not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
-    first = relayed[0] if relayed else name
+    # the first name, unless it is a carrier's alone ("(اُردو پوائنٹ ... - اے پی پی۔ date)")
+    name = next((n.strip() for n in names if not carrier(n.strip())), names[0].strip())
+    split = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name) if x.strip()]
+    relayed = [x for x in split if not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
+    first = relayed[0] if relayed else split[0] if split else name  # a carrier's own story
     if len(relayed) > 1 and canonical_agency(first) in _RELAYS_SECOND:
         first = relayed[1]  # "(ANI/WAM)": ANI relays WAM's copy
     if first.split()[0].lower() in _PICTURE_WORDS:

@@ -85,6 +85,10 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "KARACHI", "2021-08-14", "08-14", "Harbour Daily"),
     ("dated-credit", "LAHORE: (City Times / Evening Wire - 21st Mar, 2020 ) Traffic police",
      "LAHORE", "2020-03-21", "03-21", "City Times"),
+    ("dated-credit", "QUETTA, (UrduPoint / Pakistan Point News - 3rd Mar, 2021 ) :Officials "
+     "said", "QUETTA", "2021-03-03", "03-03", "UrduPoint"),  # the carrier's own story
+    ("dated-credit", "لاہور (اُردو پوائنٹ اخبارتازہ ترین - اے پی پی۔ 12 جون 2024ء) پنجاب حکومت نے",
+     "لاہور", "2024-06-12", "06-12", "APP"),
     # 8. "Courtesy by : <Agency>" before or after the lead
     ("courtesy", "Courtesy by : Xinhua\nBEIJING, March 5 -- The premier said", "BEIJING",
      None, "03-05", "Xinhua"),
