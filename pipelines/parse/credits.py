@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .agencies import canonical_agency, is_known_agency
+from .dateline import pipe_byline
 
 __all__ = ["find_agency_credit", "wire_from_links"]
 
@@ -139,6 +140,9 @@ def find_agency_credit(bylines: list[str], trailers: list[str],
     ``Posted 9:12 am, by Associated Press``), a trailer (``(APP)``, ``— APP``, ``Source:
     Anadolu Agency``) or a wire's "View original content" line."""
     for line in [*preamble, *bylines]:
+        piped = pipe_byline(line) if line in preamble else None  # "ANI | Updated: ..."
+        if piped is not None and piped.agency:
+            return piped.agency
         posted = _POSTED_BY_RE.search(line[:200]) if line in preamble else None
         credit_line = _CREDIT_LINE_RE.match(line.strip()) if line in preamble \
             and not _PHOTO_WORD_RE.search(line) else None  # "Courtesy by : Xinhua" above

@@ -23,7 +23,7 @@ from .dates import DateMatch, match_date
 from .geo import place_kinds, region_part, resolve_location
 from .lead import Place, Run, all_caps, cased, scan, titled
 
-__all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline"]
+__all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline", "pipe_byline"]
 
 _MAX_LINES = 12  # paragraphs searched: headline, subhead, bylines, photo captions, date lines
 _DEEP_LINES = 30  # below them (or below the lead), only a wire's full dateline is looked for
@@ -39,11 +39,13 @@ _CAPTION_RE = re.compile(
     r"^(?:FILE\b|In this\b|This (?:photo|image|picture)\b|A handout (?:photo|picture)\b)"
     r"|\((?:AP|AFP|Reuters) Photo\b|\bAP Photo/|\bGetty Images\b|\b(?:file )?photo,",
 )
-# "Reuters | Oslo | Updated: March 4, 2026 09:12 IST": an outlet's byline with a page stamp
+# "Reuters | Oslo | Updated: March 4, 2026 09:12 IST", "PTI | Pune Last Updated at ...",
+# "ANI | Updated: ...": an outlet's byline with a page stamp
+_STAMP_WORD = r"(?:last[ \t]+)?updated|published|posted|first[ \t]+published"
 _PIPE_BYLINE_RE = re.compile(
-    r"^(?:by\s+)?(?P<a>[^|\n]{2,50}?)[ \t]*\|[ \t]*(?P<b>[^|\n]{2,50}?)[ \t]*\|[ \t]*"
-    r"(?P<stamp>(?:(?:last[ \t]+)?updated|published|posted|first[ \t]+published)\b[^|\n]{0,80}"
-    r"|[^|\n]{4,60})$",
+    rf"^(?:by\s+)?(?P<a>[^|\n]{{2,50}}?)[ \t]*\|[ \t]*(?:(?P<b>[^|\n]{{2,50}}?)"
+    rf"(?:[ \t]*\|[ \t]*|[ \t]+(?=(?:{_STAMP_WORD})\b)))?"
+    rf"(?P<stamp>(?:{_STAMP_WORD})\b[^|\n]{{0,80}}|[^|\n]{{4,60}})$",
     re.I,
 )
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
@@ -351,8 +353,12 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
     for i, line in enumerate(lines):
         if deep:
             found = _deep_match(s, offset) if _DEEP_START_RE.match(line) else None
-        elif (piped := _pipe_byline(line)) is not None:
-            return DatelineMatch(dateline=piped, index=i, prefix="", rest="", end_index=i)
+        elif (piped := pipe_byline(line)) is not None:
+            match = DatelineMatch(dateline=piped, index=i, prefix="", rest="", end_index=i)
+            if piped.location is not None:
+                return match
+            weak = weak or match  # "ANI | Updated: ...": a dateline may follow
+            found = None
         else:
             found = _match_line(s, offset, headings, sentences < 2 and not long_sentence,
                                 glued=i < _GLUED_LINES)
@@ -379,16 +385,19 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
     return weak
 
 
-def _pipe_byline(line: str) -> Dateline | None:
+def pipe_byline(line: str) -> Dateline | None:
     """``AGENCY | Place | Updated: <date>``: the credit and the place of a byline whose
     fields are split by bars; the stamp is the page's, not the dateline's date."""
     m = _PIPE_BYLINE_RE.match(line) if "|" in line else None
     if m is None:
         return None
     stamp = m["stamp"]
-    if not re.match(r"(?:last\s+)?updated|published|posted|first", stamp, re.I) \
-            and match_date(stamp.strip()) is None:
+    if not re.match(_STAMP_WORD, stamp, re.I) and match_date(stamp.strip()) is None:
         return None
+    if m["b"] is None:  # "ANI | Updated: ...": a credit, no place
+        agency = canonical_agency(m["a"])
+        return agency and Dateline(raw=None, location=None, city=None, region=None,
+                                   country=None, date=None, agency=agency)
     for credit, location in ((m["a"], m["b"]), (m["b"], m["a"])):
         agency = canonical_agency(credit) or (credit if wire_like(credit) else None)
         head = location.split(",")[0].strip()

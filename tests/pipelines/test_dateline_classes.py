@@ -39,6 +39,11 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "Denver", None, None, "AP"),
     ("pipe", "By PTI | New Delhi | Updated: June 2, 2024 10:00 IST\nThe court ruled",
      "New Delhi", None, None, "PTI"),
+    ("pipe", "Press Trust of India | Pune Last Updated at June 2, 2024 10:05 IST\nThe court",
+     "Pune", None, None, "PTI"),
+    ("pipe", "ANI | Updated: Jun 02, 2024 10:05 IST\nThe court ruled", None, None, None, "ANI"),
+    ("pipe", "ANI | Updated: Jun 02, 2024 10:05 IST\nNEW DELHI: The court ruled", "NEW DELHI",
+     None, None, "ANI"),
     # 3. Urdu, Bengali and Arabic script: agencies, the Arabic comma, an outlet after a place
     ("script", "کوئٹہ (یو این آئی) صوبائی حکومت نے اعلان کیا", "کوئٹہ", None, None, "UNI"),
     ("script", "فیصل آباد (یواین آئی) پولیس نے", "فیصل آباد", None, None, "UNI"),
