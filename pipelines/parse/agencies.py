@@ -159,7 +159,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Bernama", "MY", ("Malaysian National News Agency",)),
     ("Antara", "ID", ("ANTARA News",)),
     ("PNA", "PH", ("Philippine News Agency",)),
-    ("VNA", "VN", ("Vietnam News Agency",)),
+    ("VNA", "VN", ("Vietnam News Agency", "TTXVN")),
     ("BSS", "BD", ("Bangladesh Sangbad Sangstha",)),
     ("UNB", "BD", ("United News of Bangladesh",)),
     ("RSS", "NP", ("Rastriya Samachar Samiti",)),
@@ -172,6 +172,22 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("NNI", "PK", ()),
     ("INP", "PK", ()),
     ("DNA", "PK", ("DNA News", "DNA News Agency")),
+    ("Sana News", "PK", ()),
+    ("LETA", "LV", ()),
+    ("BNS", None, ("Baltic News Service",)),
+    ("ELTA", "LT", ()),
+    ("AKIpress", "KG", ()),
+    ("Andina", "PE", ()),
+    ("ABI", "BO", ("Agencia Boliviana de Informacion",)),
+    ("LANA", "LY", ("Libyan News Agency",)),
+    ("SUNA", "SD", ("Sudan News Agency",)),
+    ("ILNA", "IR", ()),
+    ("Moldpres", "MD", ()),
+    ("MIA", "MK", ("Macedonian Information Agency",)),
+    ("FENA", "BA", ()),
+    ("SRNA", "BA", ()),
+    ("AKP", "KH", ("Agence Kampuchea Presse",)),
+    ("KPL", "LA", ("Lao News Agency",)),
     ("Pajhwok", "AF", ("Pajhwok Afghan News",)),
     ("Bakhtar", "AF", ()),
     ("Kazinform", "KZ", ()),
@@ -214,6 +230,9 @@ _SCRIPT_NAMES: dict[str, str] = {
     "বাসস": "BSS", "ইউএনবি": "UNB", "রয়টার্স": "Reuters", "এএফপি": "AFP", "এপি": "AP",
     "পিটিআই": "PTI", "আইএএনএস": "IANS", "এএনআই": "ANI", "ইউএনআই": "UNI",
     "पीटीआई": "PTI", "रॉयटर्स": "Reuters", "एएफपी": "AFP", "एपी": "AP",
+    "واع": "INA", "وكالة الأنباء العراقية": "INA", "وأج": "APS", "وات": "TAP", "سونا": "SUNA",
+    "يونهاب": "Yonhap", "كيودو": "Kyodo", "تاس": "TASS", "سبوتنيك": "Sputnik",
+    "সিনহুয়া": "Xinhua", "শিনহুয়া": "Xinhua", "ثناء نیوز": "Sana News",
 }  # fmt: skip
 
 # letters Arabic-script writers print in several forms (Urdu/Persian/Arabic yeh, kaf, heh;
@@ -254,7 +273,8 @@ _WEAK_IN_TEXT = {
     "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
     "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
     "mehr", "fars", "ips", "ona", "bna",
-    "sputnik", "bloomberg", "cnn", "uni", "cp", "sana",
+    "sputnik", "bloomberg", "cnn", "uni", "cp", "sana", "mia", "abi", "andina", "lana",
+    "elta", "akp",
 }
 
 # words that make an unknown name read as a wire's or an outlet's credit

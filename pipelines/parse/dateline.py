@@ -19,7 +19,7 @@ from typing import Any
 
 from .agencies import agency_country, canonical_agency, wire_like
 from .cjk import match_cjk
-from .dates import DateMatch, match_date
+from .dates import DateMatch, date_word, match_date
 from .geo import place_kinds, region_part, resolve_location
 from .lead import Place, Run, all_caps, cased, scan, titled
 
@@ -55,7 +55,9 @@ _MID_RE = re.compile(
     r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
     r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
-    r"|(?<=[ \t|])(?=[0-3]?\d\.?[ \t]*[^\W\d_]{3})"  # a date first: "Markets 12 March 2019 ("
+    # a date first: "Markets 12 March 2019 (", "Latest 09:41 Sep 4, 2015 (", "> 04.09.2015 ("
+    r"|(?<=[ \t|])(?=[0-3]?\d\.?[ \t]*[^\W\d_]{3}|[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d\b"
+    r"|[0-3]?\d[./][01]?\d[./]\d{4})"
     r"|(?<=[^\W_][ \t])(?=\([^\W\d_])"  # a place in brackets: "Photo: J. Roe (OSLO) --"
 )
 # words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
@@ -314,9 +316,10 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
         words = before.split()
         if words and words[-1].lower() in _PREPOSITIONS:
             continue  # "... met in LONDON: shares rose" is a sentence, not a dateline
-        if line[offset:offset + 1].isdigit():
-            date = match_date(s, pos)
-            if date is None or date.month_day is None:
+        date = match_date(s, pos) if line[offset:offset + 1].isdigit() or (
+            date_word(line[offset:offset + 10].split()[0])) else None
+        if date is not None:
+            if date.month_day is None:
                 continue  # a date-first lead behind a section name or time stamp
         elif line[offset:offset + 1] == "(":
             if not _opens_with_place(line, offset + 1):

@@ -522,7 +522,9 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             closed = sep is not None and (sep.lastgroup in ("dash", "colon", "under") or (
                 sep.lastgroup == "comma" and match_date(s, _skip(s, sep.end())) is not None))
             credited = _bracket(s, q, run) is not None  # "Canadian Press - TORONTO (CP) -"
-            if not (q >= len(s) or s[q] == "\n" or closed or credited):
+            ends = (q >= len(s) or s[q] == "\n") and (
+                all_caps(place.first) or bool(place_kinds(place.first)))  # not "- Shares"
+            if not (ends or closed or credited):
                 return False
         run.place = place
         run.order.append("place")
@@ -621,9 +623,11 @@ def _paren_dateline(s: str, p: int) -> Run | None:
     if close < 0 or "\n" in s[p:close] or close - p > 120:
         return None
     code = _CODE_PLACE_RE.match(s, p)
-    if code and place_kinds(code["place"]) and not is_known_agency(code["place"]):
-        run = Run(start=p, place=Place(code.start("place"), code.end("place"), code["place"],
-                                       words=len(code["place"].split())),
+    town = code["place"].split(",")[0] if code else ""  # "(WHAM-Rochester, N.Y.)"
+    if code and place_kinds(town) and not is_known_agency(town):
+        parts = [x.strip() for x in code["place"].split(",")[1:] if x.strip()]
+        run = Run(start=p, place=Place(code.start("place"), code.end("place"), town,
+                                       parts=parts, words=len(town.split())),
                   credit=Credit(canonical_agency(code["code"]) or code["code"],
                                 is_known_agency(code["code"]), "paren"),
                   order=["credit", "place"])

@@ -28,6 +28,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "BEIRUT", None, None, "AFP"),
     ("photo", "Photo credit: Harbour Images (Tallinn) -- The port said", "Tallinn", None, None,
      None),
+    ("photo", "(Image: Seaside Press) Riga (LETA) - The port reopened", "Riga", None, None,
+     "LETA"),
     # 2. "AGENCY | Place | Updated: <date>": the stamp is the page's, not the dateline's
     ("pipe", "Reuters | Oslo | Updated: March 4, 2024 09:12 IST\nNorway's fund said it would "
      "sell", "Oslo", None, None, "Reuters"),
@@ -59,6 +61,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("script", "کراچی - اسٹاف رپورٹر\nشہر میں بارش", "کراچی", None, None, None),
     ("script", "لاہور (این این آئی) پنجاب حکومت نے", "لاہور", None, None, "NNI"),
     ("script", "القاهرة - أ ش أ\nقال الوزير", "القاهرة", None, None, "MENA"),
+    ("script", "بغداد، 5 حزيران 2024 (واع) - قال الوزير", "بغداد", "2024-06-05", "06-05", "INA"),
+    ("script", "নয়াদিল্লি, ৫ জুন (পিটিআই) : ভারতের সরকার", "নয়াদিল্লি", None, "06-05", "PTI"),
     # 4. "By NAME<spaces or a line break>CITY (AP) —": the name stays out of the place
     ("byline", "By Jorun Haldane    RENO, Nev. (AP) — A wildfire spread", "RENO, Nev.",
      None, None, "AP"),
@@ -112,6 +116,12 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "2019-11-05", "11-05", "AFP"),
     ("date-first", "ÉCONOMIE 18 juil. 2019 (AFP) - La Bourse de Paris a reculé", None,
      "2019-07-18", "07-18", "AFP"),
+    ("date-first", "Latest 09:41 Sep 4, 2015 (AFP) - The government said on Friday", None,
+     "2015-09-04", "09-04", "AFP"),
+    ("date-first", "Nachrichten > Wirtschaft 04.09.2015 (dpa) - Die Regierung hat", None,
+     "2015-09-04", "09-04", "dpa"),
+    ("date-first", "Tech | 2 hours ago\nSept. 4, 2015 (AP) - A court ruled on Friday", None,
+     "2015-09-04", "09-04", "AP"),
     # 10. "City - OutletName" on its own line
     ("outlet", "Council approves plan\nPeshawar - The Frontier Post\nThe government approved",
      "Peshawar", None, None, "The Frontier Post"),
@@ -143,6 +153,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "WKTV"),
     ("call-place", "(KTVB - Boise) Crews worked overnight", "Boise", None, None, "KTVB"),
     ("call-place", "(WXYZ/Detroit) A judge ruled", "Detroit", None, None, "WXYZ"),
+    ("call-place", "(WHAM-Rochester, N.Y.) A fire broke out", "Rochester, N.Y.", None, None,
+     "WHAM"),
     # 14. translated wire releases
     ("translated", "LOUISVILLE, stan Kentucky, 4 grudnia 2023 r. /PRNewswire/ -- Firma "
      "ogłosiła", "LOUISVILLE, stan Kentucky", "2023-12-04", "12-04", "PR Newswire"),
