@@ -1,7 +1,8 @@
 """Dates as datelines print them, in English and the languages wires write in.
 
 ``July 8, 2026``, ``Jul. 8``, ``8th July, 2026``, ``29. Juli 2025``, ``4 de mayo de 2026``,
-``1 LUG``, ``29 июля``, ``29.07.2025``, ``2026-07-08``, ``2025年7月29日``, ``7월 29일``, and
+``1 LUG``, ``29 июля``, ``29.07.2025``, ``2026-07-08``, ``2025年7月29日``, ``7월 29일``,
+``2023. december 4.``, ``4 grudnia 2023 r.``, ``১২ মার্চ``, ``7 حزيران``, and
 month-and-year forms (``March 2026``) that name no day. Month and weekday names come from
 CLDR through Babel for the languages below, so a new language is one code in a list.
 """
@@ -116,6 +117,8 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{_YEAR}([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"),
         # 2025年7月29日 / 7月29日 / 2025년 7월 29일
         re.compile(rf"(?:{_YEAR}\s*[年년]\s*)?(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
+        # 2023. december 4. / 2023 m. gruodžio 4 d.: year first (Hungarian, Lithuanian)
+        re.compile(rf"(?P<y>\d{{4}})\.?\s*(?:m\.\s*)?{month}\s*{_DAY}\.?(?:\s*d\.)?", flags),
         # March 2026 / March, --, 2026: a month without a day names no date
         re.compile(rf"{month},?\s*(?:--\s*,?\s*)?{_YEAR}", flags),
     ]
@@ -198,7 +201,7 @@ def _match_date(text: str, pos: int) -> DateMatch | None:
         if not m:
             continue
         month = _month_number(m["m"])
-        day = int(m["d"]) if i < 5 else None
+        day = int(m["d"]) if i < 6 else None
         if i == 2 and month and day and month > 12 >= day:  # 07/29/2025, as the US prints
             month, day = day, month
         year = int(m["y"]) if m["y"] else None

@@ -180,6 +180,10 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "DALLAS, stanie Teksas", "2024-06-05", "06-05", "PR Newswire"),
     ("translated", "CIUDAD DE MÉXICO, 5 de junio de 2024 /PRNewswire/ -- La empresa",
      "CIUDAD DE MÉXICO", "2024-06-05", "06-05", "PR Newswire"),
+    ("translated", "BUDAPEST, 2023. december 4. /PRNewswire/ -- A társaság bejelentette",
+     "BUDAPEST", "2023-12-04", "12-04", "PR Newswire"),
+    ("translated", "PRAHA, 4. prosince 2023 /PRNewswire/ -- Společnost oznámila", "PRAHA",
+     "2023-12-04", "12-04", "PR Newswire"),
     # what real text often has besides
     ("regression", "boston, july 9 (reuters) - shares of the bank fell", "boston", None,
      "07-09", "Reuters"),
