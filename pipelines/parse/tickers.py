@@ -128,7 +128,7 @@ def _ticker_matches(text: str) -> list[re.Match[str]]:
 # an issuer's bracket of listings, "(NASDAQ: ACME, BYMA: ACM)", "(TSXV: AB; OTCQB: ABCDF)":
 # there any upper-case exchange code before a colon lists a symbol, known or not
 _LISTING_GROUP_RE = re.compile(r"\((?=[^()\n]{0,160}:)([^()\n]{3,160})\)")
-_LISTING_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|&)\s*")
+_LISTING_SPLIT_RE = re.compile(r"\s*(?:[,;|]|\band\b|&)\s*")
 _CODE_SYM_RE = re.compile(
     rf"(?P<ex>[A-Z]{{2,10}}(?:[.\-][A-Z]{{1,3}})?)[ \t]*[:：][ \t]*(?P<sym>{_SYM})")
 # codes printed the same way that identify a security or say something else, not a venue

@@ -243,6 +243,9 @@ def test_region_spelt_loosely_resolves(location: str, city: str, region: str | N
     ("Glacier Peak Metals Inc. (TSXV: GPM; OTCQB: GPMTF) announces", ["TSXV:GPM", "OTCQB:GPMTF"]),
     ("Gamma Mining (LSE: GAM, JSE: GMJ, NSX: GMN) said", ["LSE:GAM", "JSE:GMJ", "NSX:GMN"]),
     ("Delta Inc. (BVC: DLT) said", ["BVC:DLT"]),
+    ("Acme Inc. (NYSE: ABC) (BMV: ABC) said", ["NYSE:ABC", "BMV:ABC"]),
+    ("Beta Ltd (OTCQB: ABCD | BYMA: ABC) said", ["OTCQB:ABCD", "BYMA:ABC"]),
+    ("Gamma (NASDAQ:ABC)(WSE:ABC) said", ["NASDAQ:ABC", "WSE:ABC"]),
     ("the meeting (UTC: 14) began late", []),
     ("Acme Ltd (WKN: A402CQ, ISIN: DE000A402CQ1) said", []),
 ])
