@@ -218,7 +218,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     if not cased(place.first):
         return known or dated and qualified
     if known or qualified:
-        return all(titled(part) for part in [place.first, *place.parts]) or dated
+        return run.lower or all(titled(part) for part in [place.first, *place.parts]) or dated
     return dated and titled(place.first) and place.words <= 4
 
 

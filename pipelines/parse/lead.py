@@ -41,6 +41,7 @@ MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670
          "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u1dc0-\u1dff\u200c\u200d"
 _WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{MARKS}]|-(?=\w))*\.?")
 _SPACES_RE = re.compile(r"[ \t]*")
+_GLUED_BODY_RE = re.compile(r"[A-Z][a-z]")  # a sentence's first word after a place in capitals
 _JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
 _BRACKETS = {"(": ")", "[": "]", "/": "/"}
 # a day, or a day and month in figures, printed before a credit: "SEVILLA, 12 (EUROPA PRESS)"
@@ -158,8 +159,10 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
             caps = all_caps(word)
             titled_first = word[0].isupper() and not caps
         hyphen = word.rfind("-")
-        if hyphen > 0 and date_word(word[hyphen + 1 :]) and match_date(s, q + hyphen + 1):
-            words, end = words + 1, q + hyphen  # "Austin, Texas-Oct. 4": a date glued on
+        if hyphen > 0 and (date_word(word[hyphen + 1 :]) and match_date(s, q + hyphen + 1) or (
+                _GLUED_BODY_RE.match(word, hyphen + 1) and all_caps(word[:hyphen]))):
+            # "Austin, Texas-Oct. 4", "DUBAI-The emirate": a date or the body glued on
+            words, end = words + 1, q + hyphen
             break
         words += 1
         end = m.end()

@@ -200,6 +200,13 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "NEW YORK", "2025-06-03", "06-03", "PR Newswire"),
     ("regression", "BAGH (AJK), Oct 3 (APP): The board met", "BAGH (AJK)", None, "10-03",
      "APP"),
+    ("regression", "karachi: the sindh government said", "karachi", None, None, None),
+    ("regression", "DUBAI-The emirate said on Monday", "DUBAI", None, None, None),
+    ("regression", "Peshawar and Mardan, Oct 3 (APP): Police said", "Peshawar and Mardan", None,
+     "10-03", "APP"),
+    ("regression", "(MENAFN- Newsfile Corp.) VANCOUVER, BC, Oct 3, 2024 - Acme said",
+     "VANCOUVER, BC", "2024-10-03", "10-03", "Newsfile"),
+    ("regression", "TORONTO _ The province said", "TORONTO", None, None, None),
 ]
 
 
@@ -216,6 +223,8 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
 @pytest.mark.parametrize("text", [
     "Weekly market wrap\nAcme Corp. wins award\n(Acme Corp.) The company said revenue rose",
     "London, the capital, will host the summit in June",  # no heading above it
+    "San Jose, Calif.-based Acme said on Tuesday that sales rose",
+    "The company said on Tuesday, July 8, that revenue rose.",
     "Acme Ltd (WKN: A402CQ) said it would list new shares",
 ])
 def test_lookalikes_are_no_dateline(text: str) -> None:
