@@ -181,6 +181,8 @@ def match_date(text: str, pos: int = 0) -> DateMatch | None:
     """The date printed at ``pos`` of ``text``, or None."""
     if pos >= len(text):
         return None
+    if text[pos] < "\x80":  # a date opening in ASCII is read as printed
+        return _match_date(text, pos)
     window = text[pos : pos + _DATE_REACH]
     if not window.isascii():
         native = window.translate(_NATIVE_DIGITS)
