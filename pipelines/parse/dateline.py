@@ -304,10 +304,19 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     if cjk is not None:
         return cjk, start
     run = scan(s, start)
+    weak: tuple[Run, int] | None = None
     if run is not None and _accept(s, run, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
-        return run, start
+        if _strong(run) or not glued:
+            return run, start
+        weak = run, start  # "FILE PHOTO: ... ZURICH, June 3 (Reuters) -": look on the line
     if not glued:
         return None
+    found = _glued_match(s, start, alone_ok, weak_ok)
+    return found if found is not None and (weak is None or _strong(found[0])) else weak
+
+
+def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:
+    """A dateline glued behind a subhead, byline, caption or file name on the line."""
     line_end = s.find("\n", start)
     line = s[start : line_end if line_end >= 0 else len(s)]
     for offset in _mid_starts(line)[:_MID_TRIES]:

@@ -30,6 +30,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      None),
     ("photo", "(Image: Seaside Press) Riga (LETA) - The port reopened", "Riga", None, None,
      "LETA"),
+    ("photo", "FILE PHOTO: A crane stands in the yard in Gdansk, Poland, May 2, 2023. "
+     "HARBOUR/Ola Nowak/File Photo GDANSK, June 3 (Reuters) - The shipyard said", "GDANSK",
+     None, "06-03", "Reuters"),
     # 2. "AGENCY | Place | Updated: <date>": the stamp is the page's, not the dateline's
     ("pipe", "Reuters | Oslo | Updated: March 4, 2024 09:12 IST\nNorway's fund said it would "
      "sell", "Oslo", None, None, "Reuters"),
