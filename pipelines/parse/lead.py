@@ -354,7 +354,7 @@ def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
     if cased(name) and not is_known_agency(name) and not wire_like(name) \
             and not _PAPER_WORDS_RE.search(name):
         return None  # "Oslo - A City Reborn" is a headline, not a paper's credit
-    return end, name.rstrip(".")
+    return end, name.strip("«»‹›. ")
 
 
 def _label(name: str) -> bool:
