@@ -159,7 +159,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Bernama", "MY", ("Malaysian National News Agency",)),
     ("Antara", "ID", ("ANTARA News",)),
     ("PNA", "PH", ("Philippine News Agency",)),
-    ("VNA", "VN", ("Vietnam News Agency", "TTXVN")),
+    ("VNA", "VN", ("Vietnam News Agency",)),
     ("BSS", "BD", ("Bangladesh Sangbad Sangstha",)),
     ("UNB", "BD", ("United News of Bangladesh",)),
     ("RSS", "NP", ("Rastriya Samachar Samiti",)),
