@@ -172,6 +172,22 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("NNI", "PK", ()),
     ("INP", "PK", ()),
     ("DNA", "PK", ("DNA News", "DNA News Agency")),
+    ("Sana News", "PK", ()),
+    ("LETA", "LV", ()),
+    ("BNS", None, ("Baltic News Service",)),
+    ("ELTA", "LT", ()),
+    ("AKIpress", "KG", ()),
+    ("Andina", "PE", ()),
+    ("ABI", "BO", ("Agencia Boliviana de Informacion",)),
+    ("LANA", "LY", ("Libyan News Agency",)),
+    ("SUNA", "SD", ("Sudan News Agency",)),
+    ("ILNA", "IR", ()),
+    ("Moldpres", "MD", ()),
+    ("MIA", "MK", ("Macedonian Information Agency",)),
+    ("FENA", "BA", ()),
+    ("SRNA", "BA", ()),
+    ("AKP", "KH", ("Agence Kampuchea Presse",)),
+    ("KPL", "LA", ("Lao News Agency",)),
     ("Pajhwok", "AF", ("Pajhwok Afghan News",)),
     ("Bakhtar", "AF", ()),
     ("Kazinform", "KZ", ()),
@@ -206,8 +222,38 @@ _SCRIPT_NAMES: dict[str, str] = {
     "بترا": "Petra", "رويترز": "Reuters", "أ ف ب": "AFP", "الأناضول": "Anadolu",
     "شينخوا": "Xinhua", "إرنا": "IRNA", "ارنا": "IRNA", "ایرنا": "IRNA", "وفا": "WAFA",
     "سبأ": "Saba", "أ ش أ": "MENA", "भाषा": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI",
-    "यूएनआई": "UNI", "वार्ता": "UNI",
+    "यूएनआई": "UNI", "वार्ता": "UNI", "یو این آئی": "UNI", "یو این بی": "UNB",
+    "ایسوسی ایٹڈ پریس": "AP", "اے پی": "AP", "ڈی پی اے": "dpa", "شنہوا": "Xinhua",
+    "انادولو": "Anadolu", "د ب أ": "dpa", "أ ب": "AP", "يو بي آي": "UPI", "ومع": "MAP",
+    "بيترا": "Petra", "وكالة الأنباء السعودية": "SPA", "وكالة أنباء الإمارات": "WAM",
+    "وكالة الأنباء الكويتية": "KUNA", "وكالة الأناضول": "Anadolu",
+    "বাসস": "BSS", "ইউএনবি": "UNB", "রয়টার্স": "Reuters", "এএফপি": "AFP", "এপি": "AP",
+    "পিটিআই": "PTI", "আইএএনএস": "IANS", "এএনআই": "ANI", "ইউএনআই": "UNI",
+    "पीटीआई": "PTI", "रॉयटर्स": "Reuters", "एएफपी": "AFP", "एपी": "AP",
+    "واع": "INA", "وكالة الأنباء العراقية": "INA", "وأج": "APS", "وات": "TAP", "سونا": "SUNA",
+    "يونهاب": "Yonhap", "كيودو": "Kyodo", "تاس": "TASS", "سبوتنيك": "Sputnik",
+    "সিনহুয়া": "Xinhua", "শিনহুয়া": "Xinhua", "ثناء نیوز": "Sana News",
 }  # fmt: skip
+
+# letters Arabic-script writers print in several forms (Urdu/Persian/Arabic yeh, kaf, heh;
+# alef with hamza or madda), and what a printed name's spelling may leave out or add
+_SCRIPT_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ے": "ي", "ۓ": "ي",
+    "ك": "ک", "ه": "ہ", "ة": "ہ", "ھ": "ہ", "ۃ": "ہ", "ؤ": "و", "ئ": "ي",
+    "\u0640": None, "\u200c": None, "\u200d": None, " ": None, ".": None, "-": None,
+    "\u00b7": None,
+})  # fmt: skip
+
+
+def _script_key(name: str) -> str:
+    """A name in a non-Latin script, folded: spelling variants of its letters made one,
+    spaces, dots and joiners dropped (``أ.ف.ب`` = ``ا ف ب``; ``یو این آئی`` = ``يواين آئي``)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKC", name)
+                   if not unicodedata.combining(c))
+    return bare.translate(_SCRIPT_FOLD)
+
+
+_SCRIPT_KEYS: dict[str, str] = {_script_key(k): v for k, v in _SCRIPT_NAMES.items()}
 
 # credited names that start with a wire's name: "PRNewswire-FirstCall", "EINPresswire.com"
 _PREFIXES = (
@@ -227,7 +273,8 @@ _WEAK_IN_TEXT = {
     "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
     "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
     "mehr", "fars", "ips", "ona", "bna",
-    "sputnik", "bloomberg", "cnn", "uni", "cp", "sana",
+    "sputnik", "bloomberg", "cnn", "uni", "cp", "sana", "mia", "abi", "andina", "lana",
+    "elta", "akp",
 }
 
 # words that make an unknown name read as a wire's or an outlet's credit
@@ -262,7 +309,8 @@ AGENCY_ALIASES, _HOMES = _table()
 # first words of every printed form, folded: a credit printed bare must open with one
 _FIRST_WORDS = frozenset(
     _key(form.split()[0]) for c, _, forms in _AGENCIES for form in (c, *forms)
-) | frozenset(name.split()[0] for name in _SCRIPT_NAMES)
+) | frozenset(name.split()[0] for name in _SCRIPT_NAMES) \
+    | frozenset(_SCRIPT_KEYS)
 
 
 @lru_cache(maxsize=8192)
@@ -281,7 +329,7 @@ def canonical_agency(name: str) -> str | None:
         return _SCRIPT_NAMES[printed]
     key = _key(name)
     if not key:
-        return None
+        return _SCRIPT_KEYS.get(_script_key(printed)) if not printed.isascii() else None
     if key in AGENCY_ALIASES:
         return AGENCY_ALIASES[key]
     for prefix, canonical in _PREFIXES:
@@ -294,8 +342,14 @@ def canonical_agency(name: str) -> str | None:
 _CARRIERS = frozenset("menafn asianet urdupoint pakistanpointnews newstex contify".split())
 
 
+# the same carriers in other scripts, folded, as a name's opening ("اُردو پوائنٹ اخبار...")
+_SCRIPT_CARRIERS = tuple(_script_key(name) for name in ("اردو پوائنٹ",))
+
+
 def carrier(name: str) -> bool:
     """True for a service that relays others' copy (``MENAFN``, ``AsiaNet``)."""
+    if not name.isascii() and _script_key(name).startswith(_SCRIPT_CARRIERS):
+        return True
     return _key(name) in _CARRIERS
 
 

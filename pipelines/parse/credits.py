@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .agencies import canonical_agency, is_known_agency
+from .dateline import pipe_byline
 
 __all__ = ["find_agency_credit", "wire_from_links"]
 
@@ -28,18 +29,22 @@ _BYLINE_NOISE_RE = re.compile(
     re.I,
 )
 _NAME = r"[^\W\d_][\w .&'’-]{0,40}?"
+# "Source: Anadolu Agency", "Courtesy by : Xinhua", "Copyright 2026 The Associated Press"
+_CREDIT_LINE_RE = re.compile(
+    r"^(?:source|courtesy(?:\s+(?:by|of))?|credit|via|agencies|with inputs? from"
+    r"|distributed by|published by|copyright)\s*:?\s*(?:\(c\)|©)?\s*(?:\d{4}\s*,?\s*)?"
+    rf"(?:the\s+)?(?P<a>{_NAME})\s*(?:\.|,\s*all rights reserved\.?"
+    r"|\s+all rights reserved\.?)?\s*$",
+    re.I,
+)
+_PHOTO_WORD_RE = re.compile(r"\b(?:photos?|images?|pictures?|video)\b", re.I)
 _CREDIT_END_RES = (
     re.compile(rf"[(\[]\s*(?:with (?:additional )?inputs? from\s+|via\s+|source:\s*)?(?P<a>{_NAME})"
                r"\s*[)\]]\s*\.?\s*$", re.I),
     re.compile(rf"(?:^|\s){_DASH}{{1,2}}\s*(?P<a>{_NAME})\s*\.?\s*$"),
     re.compile(rf"(?:^|\s)/(?P<a>{_NAME})/\s*$"),
     re.compile(rf"^={{1,3}}\s*(?P<a>{_NAME})\s*={{0,3}}$"),
-    re.compile(
-        r"^(?:source|courtesy|credit|via|agencies|with inputs? from|distributed by"
-        r"|published by|copyright)\s*:?\s*(?:\(c\)|©)?\s*(?:\d{4}\s*,?\s*)?(?:the\s+)?"
-        rf"(?P<a>{_NAME})\s*(?:\.|,\s*all rights reserved\.?|\s+all rights reserved\.?)?\s*$",
-        re.I,
-    ),
+    _CREDIT_LINE_RE,
     re.compile(rf"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{{4}}\s*,?\s*)?(?:the\s+)?(?P<a>{_NAME})"
                r"(?=\s*(?:\.|,|all rights reserved|$))", re.I),
     re.compile(rf"[.!?\"”]\s+(?P<a>{_NAME})\s*$"),  # "... the minister said. PTI"
@@ -135,10 +140,15 @@ def find_agency_credit(bylines: list[str], trailers: list[str],
     ``Posted 9:12 am, by Associated Press``), a trailer (``(APP)``, ``— APP``, ``Source:
     Anadolu Agency``) or a wire's "View original content" line."""
     for line in [*preamble, *bylines]:
+        piped = pipe_byline(line) if line in preamble else None  # "ANI | Updated: ..."
+        if piped is not None and piped.agency:
+            return piped.agency
         posted = _POSTED_BY_RE.search(line[:200]) if line in preamble else None
-        m = _BYLINE_RE.match(line.strip()) or posted
+        credit_line = _CREDIT_LINE_RE.match(line.strip()) if line in preamble \
+            and not _PHOTO_WORD_RE.search(line) else None  # "Courtesy by : Xinhua" above
+        m = _BYLINE_RE.match(line.strip()) or posted or credit_line
         if m:
-            found = _agency_in(m["who"])
+            found = _agency_in(m["a"] if m is credit_line else m["who"])
             if found:
                 return found
         elif len(line) <= 40 and is_known_agency(line.strip(" ."), strict=True):

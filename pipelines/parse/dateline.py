@@ -17,13 +17,13 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .agencies import agency_country
+from .agencies import agency_country, canonical_agency, wire_like
 from .cjk import match_cjk
-from .dates import DateMatch
+from .dates import DateMatch, date_word, match_date
 from .geo import place_kinds, region_part, resolve_location
 from .lead import Place, Run, all_caps, cased, scan, titled
 
-__all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline"]
+__all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline", "pipe_byline"]
 
 _MAX_LINES = 12  # paragraphs searched: headline, subhead, bylines, photo captions, date lines
 _DEEP_LINES = 30  # below them (or below the lead), only a wire's full dateline is looked for
@@ -39,12 +39,26 @@ _CAPTION_RE = re.compile(
     r"^(?:FILE\b|In this\b|This (?:photo|image|picture)\b|A handout (?:photo|picture)\b)"
     r"|\((?:AP|AFP|Reuters) Photo\b|\bAP Photo/|\bGetty Images\b|\b(?:file )?photo,",
 )
+# "Reuters | Oslo | Updated: March 4, 2026 09:12 IST", "PTI | Pune Last Updated at ...",
+# "ANI | Updated: ...": an outlet's byline with a page stamp
+_STAMP_WORD = r"(?:last[ \t]+)?updated|published|posted|first[ \t]+published"
+_PIPE_BYLINE_RE = re.compile(
+    rf"^(?:by\s+)?(?P<a>[^|\n]{{2,50}}?)[ \t]*\|[ \t]*(?:(?P<b>[^|\n]{{2,50}}?)"
+    rf"(?:[ \t]*\|[ \t]*|[ \t]+(?=(?:{_STAMP_WORD})\b)))?"
+    rf"(?P<stamp>(?:{_STAMP_WORD})\b[^|\n]{{0,80}}|[^|\n]{{4,60}})$",
+    re.I,
+)
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
 _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _MID_RE = re.compile(
     r"(?<=[.!?…”\"')\]|])[ \t]*(?=[^\W\d_])"  # after a sentence: "...this year. OSLO,"
     r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
+    r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
+    # a date first: "Markets 12 March 2019 (", "Latest 09:41 Sep 4, 2015 (", "> 04.09.2015 ("
+    r"|(?<=[ \t|])(?=[0-3]?\d\.?[ \t]*[^\W\d_]{3}|[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d\b"
+    r"|[0-3]?\d[./][01]?\d[./]\d{4})"
+    r"|(?<=[^\W_][ \t])(?=\([^\W\d_])"  # a place in brackets: "Photo: J. Roe (OSLO) --"
 )
 # words of a heading in capitals that is not a place ("NOTICE TO SHAREHOLDERS:")
 _NOT_PLACE_WORDS = frozenset(
@@ -61,7 +75,12 @@ _NOT_PLACE_WORDS = frozenset(
     "elections poll polls vote court police weather traffic sports football cricket game "
     "games match season team club league cup final finals trial lawsuit deal deals sale "
     "sales launch launches new wins win plan plans says warns study survey data "
-    "top best worst guide tips how why what who when is are was will".split()
+    "top best worst guide tips how why what who when is are was will "
+    # a site's section names over a lead ("ÉCONOMIE 18 juil. 2019 (AFP) -")
+    "economy economie économie business politics politique world monde culture science "
+    "tech technology health santé international national local finance entertainment "
+    "lifestyle sport wirtschaft politik kultur welt deportes economía economia mundo "
+    "cultura esportes esporte".split()
 )
 
 
@@ -141,18 +160,25 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
             return False
         if close == "end" and not (place or run.date_seen):
             return False  # a credit alone on its line is a byline or trailer, read as such
-        if place and place.words > 4 and not place_kinds(place.first):
-            return False
-        return not mid or bool(place)
+        if place and not place_kinds(place.first) and (place.words > 4 or any(
+                w.lower() in _NOT_PLACE_WORDS for w in place.first.split())):
+            return False  # a section name over a date-first lead is no place
+        return not mid or bool(place) or dated
     if mid:
         if not place or close not in ("dash", "colon") or place.words > 3:
             return False
         caps, known, _ = _place_quality(s, place)
-        return caps and known and _body_ok(s, run)
+        bracketed = s[run.start : run.start + 1] == "("  # "Photo: J. Roe (Tallinn) --"
+        return (caps or bracketed and titled(place.first)) and known and _body_ok(s, run)
     if place is not None and close is None and not cased(place.first):
         # "کراچی (نمائندہ خصوصی) صوبائی ...": scripts without capitals print no separator
         return bool(place_kinds(place.first)) and (run.date_seen or credit is not None)
     if credit and credit.name:  # a credit printed as the wire printed it
+        if close is None and credit.kind == "paren" and run.inner_date is not None \
+                and run.inner_date.month_day is not None and not run.date_seen:
+            # "(Daily Star / Metro - 9th Jun, 2022 ) The council": a dated outlet credit
+            return weak_ok and _body_ok(s, run) and (
+                place is None or any(_place_quality(s, place)))
         if place is None and not run.date_seen:
             return close in ("dash", "colon", "dotdash") and weak_ok
         if place is not None and not any(_place_quality(s, place)):
@@ -163,6 +189,9 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     caps, known, qualified = _place_quality(s, place)
     if close is None:  # "CUPERTINO, CALIFORNIA Apple today..."
         return caps and qualified and not run.date_seen and _body_ok(s, run)
+    if close == "comma":  # "Nairobi, the county assembly has passed" below a headline
+        return (alone_ok and weak_ok and not place.parts and place.places == 1
+                and place.words <= 3 and titled(place.first) and _big_city(place.first))
     if not (run.date_seen or credit) and _country_only(place):
         return False  # "China: Exports fell" heads a story; a dateline names a city
     if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
@@ -181,8 +210,6 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
             return caps or known or qualified
         return alone_ok and place.words <= 3 and place.places == 1 and (
             known or caps and qualified)
-    if close == "comma":
-        return False
     # dash, colon, underscore, dotdash
     if caps:
         if known or qualified or dated:
@@ -191,7 +218,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     if not cased(place.first):
         return known or dated and qualified
     if known or qualified:
-        return all(titled(part) for part in [place.first, *place.parts]) or dated
+        return run.lower or all(titled(part) for part in [place.first, *place.parts]) or dated
     return dated and titled(place.first) and place.words <= 4
 
 
@@ -233,7 +260,7 @@ def _us_order(date: DateMatch) -> DateMatch:
 def _dateline(s: str, run: Run) -> Dateline:
     credit = run.credit
     agency = credit.name if credit else None
-    if credit and not credit.known and agency and not cased(agency):
+    if credit and not credit.known and agency and not cased(agency) and credit.kind != "outlet":
         agency = None  # "(نمائندہ خصوصی)": a correspondent's tag, not a wire
     location = _printed(s[run.place.start : run.place.end]) if run.place else None
     place = resolve_location(location, agency_country(agency)) if location else None
@@ -277,20 +304,36 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     if cjk is not None:
         return cjk, start
     run = scan(s, start)
+    weak: tuple[Run, int] | None = None
     if run is not None and _accept(s, run, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
-        return run, start
+        if _strong(run) or not glued:
+            return run, start
+        weak = run, start  # "FILE PHOTO: ... ZURICH, June 3 (Reuters) -": look on the line
     if not glued:
         return None
+    found = _glued_match(s, start, alone_ok, weak_ok)
+    return found if found is not None and (weak is None or _strong(found[0])) else weak
+
+
+def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:
+    """A dateline glued behind a subhead, byline, caption or file name on the line."""
     line_end = s.find("\n", start)
     line = s[start : line_end if line_end >= 0 else len(s)]
     for offset in _mid_starts(line)[:_MID_TRIES]:
         pos = start + offset
         before = line[:offset].rstrip()
         words = before.split()
-        if not line[offset:offset + 1].isupper() or (
-                words and words[-1].lower() in _PREPOSITIONS):
+        if words and words[-1].lower() in _PREPOSITIONS:
             continue  # "... met in LONDON: shares rose" is a sentence, not a dateline
-        if not _opens_with_place(line, offset):
+        date = match_date(s, pos) if line[offset:offset + 1].isdigit() or (
+            date_word(line[offset:offset + 10].split()[0])) else None
+        if date is not None:
+            if date.month_day is None:
+                continue  # a date-first lead behind a section name or time stamp
+        elif line[offset:offset + 1] == "(":
+            if not _opens_with_place(line, offset + 1):
+                continue
+        elif not line[offset:offset + 1].isupper() or not _opens_with_place(line, offset):
             continue
         run = scan(s, pos)
         if run is not None and _accept(s, run, mid=not before.endswith("|"),
@@ -322,6 +365,12 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
     for i, line in enumerate(lines):
         if deep:
             found = _deep_match(s, offset) if _DEEP_START_RE.match(line) else None
+        elif (piped := pipe_byline(line)) is not None:
+            match = DatelineMatch(dateline=piped, index=i, prefix="", rest="", end_index=i)
+            if piped.location is not None:
+                return match
+            weak = weak or match  # "ANI | Updated: ...": a dateline may follow
+            found = None
         else:
             found = _match_line(s, offset, headings, sentences < 2 and not long_sentence,
                                 glued=i < _GLUED_LINES)
@@ -329,6 +378,8 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             if _sentence(line):
                 sentences += 1
                 long_sentence = long_sentence or len(line) > _HEADING_LEN
+        if found is not None and found[0].close == "comma" and i == 0:
+            found = None  # "Place, <sentence>" is a dateline only below a heading line
         if found is not None:
             run, pos = found
             end_index = i + s.count("\n", offset, run.end)
@@ -344,6 +395,30 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             deep = True  # the lead began without a dateline (a long caption does not count)
         offset += len(line) + 1
     return weak
+
+
+def pipe_byline(line: str) -> Dateline | None:
+    """``AGENCY | Place | Updated: <date>``: the credit and the place of a byline whose
+    fields are split by bars; the stamp is the page's, not the dateline's date."""
+    m = _PIPE_BYLINE_RE.match(line) if "|" in line else None
+    if m is None:
+        return None
+    stamp = m["stamp"]
+    if not re.match(_STAMP_WORD, stamp, re.I) and match_date(stamp.strip()) is None:
+        return None
+    if m["b"] is None:  # "ANI | Updated: ...": a credit, no place
+        agency = canonical_agency(m["a"])
+        return agency and Dateline(raw=None, location=None, city=None, region=None,
+                                   country=None, date=None, agency=agency)
+    for credit, location in ((m["a"], m["b"]), (m["b"], m["a"])):
+        agency = canonical_agency(credit) or (credit if wire_like(credit) else None)
+        head = location.split(",")[0].strip()
+        if agency and (place_kinds(head) or region_part(head)) and not canonical_agency(location):
+            place = resolve_location(location, agency_country(agency))
+            return Dateline(raw=line.strip(), location=location.strip(), city=place.city,
+                            region=place.region, country=place.country, date=None,
+                            agency=agency)
+    return None
 
 
 def _deep_match(s: str, start: int) -> tuple[Run, int] | None:

@@ -1,7 +1,8 @@
 """Dates as datelines print them, in English and the languages wires write in.
 
 ``July 8, 2026``, ``Jul. 8``, ``8th July, 2026``, ``29. Juli 2025``, ``4 de mayo de 2026``,
-``1 LUG``, ``29 июля``, ``29.07.2025``, ``2026-07-08``, ``2025年7月29日``, ``7월 29일``, and
+``1 LUG``, ``29 июля``, ``29.07.2025``, ``2026-07-08``, ``2025年7月29日``, ``7월 29일``,
+``2023. december 4.``, ``4 grudnia 2023 r.``, ``১২ মার্চ``, ``7 حزيران``, and
 month-and-year forms (``March 2026``) that name no day. Month and weekday names come from
 CLDR through Babel for the languages below, so a new language is one code in a list.
 """
@@ -33,6 +34,15 @@ _ENGLISH_DAYS = (
 ).split()
 
 
+# Levantine and Iraqi month names (Jordan, Syria, Lebanon, Iraq, Palestine), which CLDR's
+# Arabic does not list; the agencies of those countries date their datelines with them
+_SYRIAC_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+}  # fmt: skip
+
+
 def _fold(name: str) -> str:
     name = name.lower().strip().rstrip(".").replace("\u00a0", " ")
     return re.sub(r"^(?:de|d')\s*", "", name) if " " in name or "'" in name else name
@@ -43,7 +53,7 @@ def month_names() -> dict[str, int]:
     """Lowercase month name or abbreviation -> month number (names two months share dropped)."""
     from babel.dates import get_month_names
 
-    seen: dict[str, set[int]] = {k: {v} for k, v in _ENGLISH_MONTHS.items()}
+    seen: dict[str, set[int]] = {k: {v} for k, v in (_ENGLISH_MONTHS | _SYRIAC_MONTHS).items()}
     for lang in LANGUAGES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
@@ -68,7 +78,8 @@ def _weekday_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
-    return frozenset(month_names()) | frozenset(_weekday_names())
+    return frozenset(month_names()) | frozenset(_weekday_names()) | frozenset(
+        name.split()[0] for name in month_names() if " " in name)  # "كانون" of "كانون الثاني"
 
 
 @lru_cache(maxsize=8192)
@@ -82,7 +93,8 @@ def _alternation(names: list[str]) -> str:
 
 
 _END = r"(?![^\W\d_])"  # a name ends where letters end
-_YEAR = r"(?P<y>\d{4})(?!\d)"
+# a year, with the word some languages print after it ("2023 r.", "2023 г.", "2024ء")
+_YEAR = r"(?P<y>\d{4})(?!\d)(?:\s?(?:r\.|roku\b|г\.|года\b|yılı\b|m\.)|ء)?"
 _DAY = r"(?P<d>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|e|º|°)?"
 
 
@@ -105,6 +117,8 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{_YEAR}([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"),
         # 2025年7月29日 / 7月29日 / 2025년 7월 29일
         re.compile(rf"(?:{_YEAR}\s*[年년]\s*)?(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
+        # 2023. december 4. / 2023 m. gruodžio 4 d.: year first (Hungarian, Lithuanian)
+        re.compile(rf"(?P<y>\d{{4}})\.?\s*(?:m\.\s*)?{month}\s*{_DAY}\.?(?:\s*d\.)?", flags),
         # March 2026 / March, --, 2026: a month without a day names no date
         re.compile(rf"{month},?\s*(?:--\s*,?\s*)?{_YEAR}", flags),
     ]
@@ -157,10 +171,29 @@ _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 _LEADS = frozenset("le el den am il lo o".split())  # "le 29 juillet", "am 3. Mai"
 
 
+_YEAR_WORD_RE = re.compile(r"\d\s?(?:r|г|m)\.$")
+_DATE_REACH = 80  # a printed date is shorter than this
+# figures of other scripts (Bengali, Devanagari, Arabic-Indic, ...) read as ASCII figures
+_NATIVE_DIGITS = {c: str(int(chr(c))) for c in range(0x660, 0x1100) if chr(c).isdecimal()}
+
+
 def match_date(text: str, pos: int = 0) -> DateMatch | None:
     """The date printed at ``pos`` of ``text``, or None."""
     if pos >= len(text):
         return None
+    if text[pos] < "\x80":  # a date opening in ASCII is read as printed
+        return _match_date(text, pos)
+    window = text[pos : pos + _DATE_REACH]
+    if not window.isascii():
+        native = window.translate(_NATIVE_DIGITS)
+        if native != window:
+            found = _match_date(native, 0)
+            return found and DateMatch(found.end + pos, found.year, found.month, found.day,
+                                       text[pos : pos + found.end])
+    return _match_date(text, pos)
+
+
+def _match_date(text: str, pos: int) -> DateMatch | None:
     if not text[pos].isdigit():  # a date opens with a figure, a month or a weekday
         word = _FIRST_WORD_RE.match(text, pos)
         if word is None or not (date_word(word.group(0)) or word.group(0).lower() in _LEADS):
@@ -170,14 +203,15 @@ def match_date(text: str, pos: int = 0) -> DateMatch | None:
         if not m:
             continue
         month = _month_number(m["m"])
-        day = int(m["d"]) if i < 5 else None
+        day = int(m["d"]) if i < 6 else None
         if i == 2 and month and day and month > 12 >= day:  # 07/29/2025, as the US prints
             month, day = day, month
         year = int(m["y"]) if m["y"] else None
         if month is None or not 1 <= month <= 12 or (day is not None and month_day(month, day)
                                                       is None):
             continue
-        end = m.end() - m.group(0).endswith(".")  # a closing full stop separates, as in "29 July."
+        # a closing full stop separates, as in "29 July.", but ends "2023 r." (roku)
+        end = m.end() - (m.group(0).endswith(".") and not _YEAR_WORD_RE.search(m.group(0)))
         return DateMatch(end=end, year=year, month=month, day=day, text=text[m.start():end])
     return None
 

@@ -19,7 +19,8 @@ import pycountry
 
 __all__ = [
     "SMALL_WORDS", "Place", "big_cities", "city_case", "city_country", "country_code",
-    "country_names", "fold", "place_kinds", "resolve_location", "subdivision",
+    "country_names", "fold", "loose_us_state", "place_kinds", "region_name",
+    "resolve_location", "subdivision",
 ]
 
 US_STATES: dict[str, str] = {
@@ -99,6 +100,7 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "the gambia": "GM", "congo": "CG", "drc": "CD", "dr congo": "CD",
     "democratic republic of congo": "CD", "cape verde": "CV", "east timor": "TL",
     "vatican": "VA", "micronesia": "FM", "sultanate of oman": "OM", "the bahamas": "BS",
+    "ee. uu": "US", "ee.uu": "US", "eeuu": "US", "eua": "US", "e.u.a": "US",  # es, pt
 }  # fmt: skip
 
 # a small table of cities that print alone in datelines -> country (wins over GeoNames)
@@ -312,6 +314,25 @@ def _us_state(part: str) -> str | None:
     return None
 
 
+def loose_us_state(part: str) -> str | None:
+    """A US state printed in a short form no style book lists (``Calf.``, ``Idh``,
+    ``Pennsyl.``): its letters, in order, spell the start of one state's name only."""
+    key = re.sub(r"[.\s]", "", part).lower()
+    if not 3 <= len(key) <= 8 or not key.isalpha():
+        return None
+    found = [code for code, name in US_STATES.items()
+             if _spells(key, name.lower().replace(" ", ""))]
+    return found[0] if len(found) == 1 else None
+
+
+def _spells(short: str, name: str) -> bool:
+    """``short`` opens with ``name``'s first letter and the rest follow in order."""
+    if short[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _ca_province(part: str) -> str | None:
     raw = part.strip().strip(".")
     if re.fullmatch(r"[A-Z]{2}", raw) and raw in CA_PROVINCES:
@@ -390,6 +411,7 @@ def subdivision(part: str, country: str | None = None) -> tuple[str, str] | None
 
 def _resolve_region(part: str) -> tuple[str | None, str | None, bool]:
     """``(region, country, known)`` for one printed region/country part."""
+    part = region_name(part)
     state = _us_state(part)
     if state:
         return US_STATES[state], "US", True
@@ -408,12 +430,27 @@ def _resolve_region(part: str) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+def region_name(part: str) -> str:
+    """The region's name without the word translated releases print before it
+    (``stan Kentucky`` -> ``Kentucky``, ``estado de Florida`` -> ``Florida``)."""
+    return _REGION_WORD_RE.sub("", part)
+
+
 @lru_cache(maxsize=8192)
 def region_part(part: str) -> bool:
     """True when ``part`` names a state, province, region or country."""
     return _resolve_region(part)[2]
 
 
+# words translated releases print before a region's name ("stan Kentucky", "estado de
+# Florida", "Bundesstaat Texas", "the state of Ohio")
+_REGION_WORD_RE = re.compile(
+    r"^(?:the\s+)?(?:stan|stanie|estado|état|etat|bundesstaat|bundesland|staat|provincia"
+    r"|province|provinz|prowincja|województwo|région|regione|state|delstaten"
+    r"|osavaltio|distrito|departamento|département|prefecture|prefektura|kanton|canton)"
+    r"(?:\s+(?:de|do|da|di|du|of|della|del|d'))?\s+(?=\S)",
+    re.I,
+)
 _PLACE_SPLIT_RE = re.compile(r"\s*(?:/|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*", re.I)
 _BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]{1,60})[)\]]")
 
@@ -458,6 +495,10 @@ def resolve_location(location: str, hint: str | None = None) -> Place:
         if found_country and country is None:
             country = found_country
     head = parts[0]
+    if region is None and country is None and len(parts) > 1 \
+            and city_country(head, "US") == "US":
+        state = loose_us_state(parts[1])  # "FRESNO, Calf.": a US city, a state misspelt
+        region, country = (US_STATES[state], "US") if state else (None, None)
     if country is None:
         country = country_code(head) or city_country(head, hint)
     if country_code(head) and len(parts) == 1 and not _cities(head) \

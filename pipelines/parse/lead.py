@@ -17,9 +17,10 @@ from datetime import time
 from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
 from .clock import match_time
 from .dates import DateMatch, date_word, match_date, month_day
-from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_part
+from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
 
-__all__ = ["NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan", "titled"]
+__all__ = ["MARKS", "NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan",
+           "titled"]
 
 
 _DASHES = "-‐‑‒–—―−"
@@ -29,17 +30,18 @@ _SEP_RE = re.compile(
       | (?P<dash>[{_DASHES}]+(?:[ \t]*[{_DASHES}]+)*)
       | (?P<under>_{{1,2}}(?!\w))
       | (?P<colon>:+)
-      | (?P<comma>,+)
+      | (?P<comma>[,،]+)  # the Arabic comma too
       | (?P<dot>\.(?!\w))
       | (?P<slash>/)
       | (?P<bar>[|•·])""",
     re.X,
 )
 # combining marks (Indic vowel signs, Arabic harakat) belong to the word they sit in
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
+MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
          "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u1dc0-\u1dff\u200c\u200d"
-_WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{_MARKS}]|-(?=\w))*\.?")
+_WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{MARKS}]|-(?=\w))*\.?")
 _SPACES_RE = re.compile(r"[ \t]*")
+_GLUED_BODY_RE = re.compile(r"[A-Z][a-z]")  # a sentence's first word after a place in capitals
 _JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
 _BRACKETS = {"(": ")", "[": "]", "/": "/"}
 # a day, or a day and month in figures, printed before a credit: "SEVILLA, 12 (EUROPA PRESS)"
@@ -130,7 +132,8 @@ def all_caps(text: str) -> bool:
 
 def _keep_dot(word: str) -> bool:
     bare = word.rstrip(".")
-    return "." in bare or len(bare) == 1 or bare.lower() in _KEEP_DOT or region_abbreviation(word)
+    return "." in bare or len(bare) == 1 or bare.lower() in _KEEP_DOT or region_abbreviation(
+        word) or (len(bare) == 2 and bare[0] == bare[1] and bare.isupper())  # "EE. UU."
 
 
 def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
@@ -138,6 +141,7 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
     stopping before a date, a change from capitals to lower case, or a joining word."""
     words, end, q = 0, p, p
     caps = None
+    titled_first = False
     while words < limit:
         m = _WORD_RE.match(s, q)
         if not m:
@@ -149,8 +153,17 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
                 break
             if caps and cased(word) and not all_caps(word) and low not in SMALL_WORDS:
                 break
+            if titled_first and word[0].islower() and low not in SMALL_WORDS:
+                break  # "Le gouvernement a annoncé": a sentence, not "Rio de Janeiro"
         else:
             caps = all_caps(word)
+            titled_first = word[0].isupper() and not caps
+        hyphen = word.rfind("-")
+        if hyphen > 0 and (date_word(word[hyphen + 1 :]) and match_date(s, q + hyphen + 1) or (
+                _GLUED_BODY_RE.match(word, hyphen + 1) and all_caps(word[:hyphen]))):
+            # "Austin, Texas-Oct. 4", "DUBAI-The emirate": a date or the body glued on
+            words, end = words + 1, q + hyphen
+            break
         words += 1
         end = m.end()
         if word.endswith(".") and not _keep_dot(word):
@@ -161,6 +174,18 @@ def _read_name(s: str, p: int, limit: int) -> tuple[int, int]:
             break
         q = gap
     return end, words
+
+
+def _abbreviation_dot(s: str, p: int, end: int) -> int:
+    """Keep the full stop of a region part printed short in a style no table lists
+    (``Calf.``, ``Penn.``) when the dateline goes on after it (a comma, date or credit)."""
+    word = s[p:end]
+    if not (end < len(s) and s[end] == "." and 2 <= len(word) <= 6 and word.isalpha()
+            and word[0].isupper()):
+        return end
+    nxt = _skip(s, end + 1)
+    return end + 1 if nxt < len(s) and (s[nxt] in ",(/[" + _DASHES or s[nxt].isdigit()
+                                         or match_date(s, nxt)) else end
 
 
 def _closing(s: str, p: int) -> int | None:
@@ -189,12 +214,17 @@ class _Verdict:
     date: DateMatch | None = None
 
 
+# the pieces of a slot: "Name - date", "Name۔ date" (the Urdu full stop), "نام-نام"
+_PIECE_SPLIT_RE = re.compile(rf"\s+[{_DASHES}]+\s+|۔\s*|(?<=[^\x00-\u024f\s])[{_DASHES}]"
+                             r"(?=[^\x00-\u024f\s])")
+
+
 def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     """What a bracketed (or slashed) slot holds."""
     c = re.sub(r"\s+", " ", content).strip(" -–—,;")
     if not c or len(c) > 100 or "://" in c or "www." in c.lower() or "@" in c or ":" in c:
         return None
-    pieces = [p for p in re.split(rf"\s+[{_DASHES}]+\s+", c) if p.strip()]
+    pieces = [p for p in _PIECE_SPLIT_RE.split(c) if p.strip()]
     date = None
     names: list[str] = []
     for piece in pieces:
@@ -208,10 +238,11 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
             names.append(piece)
     if not names:
         return _Verdict("date", date=date) if date else None
-    name = names[0].strip()
-    relayed = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name)
-               if x.strip() and not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
-    first = relayed[0] if relayed else name
+    # the first name, unless it is a carrier's alone ("(اُردو پوائنٹ ... - اے پی پی۔ date)")
+    name = next((n.strip() for n in names if not carrier(n.strip())), names[0].strip())
+    split = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name) if x.strip()]
+    relayed = [x for x in split if not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
+    first = relayed[0] if relayed else split[0] if split else name  # a carrier's own story
     if len(relayed) > 1 and canonical_agency(first) in _RELAYS_SECOND:
         first = relayed[1]  # "(ANI/WAM)": ANI relays WAM's copy
     if first.split()[0].lower() in _PICTURE_WORDS:
@@ -295,6 +326,37 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
     return None
 
 
+# words newspapers' names are made of ("The Frontier Post", "Sindh Observer")
+_PAPER_WORDS_RE = re.compile(
+    r"\b(?:post|times|daily|tribune|herald|gazette|observer|nation|express|chronicle"
+    r"|journal|star|mail|telegraph|standard|today|courier|dispatch|sun|mirror|guardian"
+    r"|independent|record|review|leader|ledger|bulletin|monitor|reporter|voice|world"
+    r"|dawn|patriot|sentinel|examiner|inquirer|globe|week|weekly)\b",
+    re.I,
+)
+# a correspondent's or desk's tag printed where an outlet's name would be
+_DESK_WORDS_RE = re.compile(r"نمائند|رپورٹر|مراسل|خصوصی|اسٹاف|نامہ نگار|correspondent"
+                            r"|desk|staff|bureau", re.I)
+
+
+def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
+    """``(end, name)`` of an outlet's name ending the line after ``Place -``: one to four
+    capitalised words (or words of a script without capitals), no figures, no sentence."""
+    end = s.find("\n", p)
+    end = len(s) if end < 0 else end
+    name = s[p:end].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 4 or len(name) > 45 or re.search(r"[\d,;:!?\"“”()]|\.\s", name):
+        return None
+    if not titled(name) or words[0].lower() in NOT_PLACE_START - {"the"} or _label(name) \
+            or _DESK_WORDS_RE.search(name) or place_kinds(name) or match_date(name):
+        return None
+    if cased(name) and not is_known_agency(name) and not wire_like(name) \
+            and not _PAPER_WORDS_RE.search(name):
+        return None  # "Oslo - A City Reborn" is a headline, not a paper's credit
+    return end, name.strip("«»‹›. ")
+
+
 def _label(name: str) -> bool:
     """``News Release``, ``Media Contact``: a newsroom label, not a wire's name."""
     key = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -308,7 +370,8 @@ def _region_like(part: str, lower_line: bool) -> bool:
         return True
     if lower_line:
         return True
-    return part[:1].isupper() and len(part.split()) <= 3
+    name = region_name(part)  # "stan Waszyngton": a region word, then the name
+    return name[:1].isupper() and len(name.split()) <= 3
 
 
 def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
@@ -342,9 +405,9 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                 q = close
                 continue
             break
-        if r < len(s) and s[r] == ",":
+        if r < len(s) and s[r] in ",،":
             r2 = r
-            while r2 < len(s) and s[r2] in ", \t":
+            while r2 < len(s) and s[r2] in ",، \t":
                 r2 += 1
             if _JOIN_RE.match(s, r2 - 1) and s[r2:r2 + 1] in "&a":  # "Boston, MA, and San Diego"
                 q = r2 - 1
@@ -361,6 +424,7 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
             e, n = _read_name(s, r2, 4)
+            e = _abbreviation_dot(s, r2, e)
             part = s[r2:e]
             if not n or (part.split()[0].lower() in NOT_PLACE_START and not all_caps(part)) \
                     or not _region_like(part, lower_line):
@@ -442,6 +506,14 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.order.append("credit")
             run.end = bare[0]
             return True
+    if run.credit is None and after == "dash" and run.order == ["place"]:
+        outlet = _outlet_line_end(s, p)
+        if outlet:  # "Peshawar - The Frontier Post" alone on its line
+            run.credit = Credit(canonical_agency(outlet[1]) or outlet[1],
+                                is_known_agency(outlet[1]), "outlet")
+            run.order.append("credit")
+            run.end = outlet[0]
+            return True
     if run.place is None and (not run.order or after in ("dash", "comma", "bar", "slash")
                               or run.order == ["credit"]):
         place = _read_place(s, p, lower_line)
@@ -453,7 +525,9 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             closed = sep is not None and (sep.lastgroup in ("dash", "colon", "under") or (
                 sep.lastgroup == "comma" and match_date(s, _skip(s, sep.end())) is not None))
             credited = _bracket(s, q, run) is not None  # "Canadian Press - TORONTO (CP) -"
-            if not (q >= len(s) or s[q] == "\n" or closed or credited):
+            ends = (q >= len(s) or s[q] == "\n") and (
+                all_caps(place.first) or bool(place_kinds(place.first)))  # not "- Shares"
+            if not (ends or closed or credited):
                 return False
         run.place = place
         run.order.append("place")
@@ -482,8 +556,8 @@ def scan(s: str, p0: int) -> Run | None:
         run.credit = Credit(bare[1], bare[2], "lead")
         run.order.append("credit")
         p = run.end = bare[0]
-    if p < len(s) and s[p] == "[" and not run.order:
-        inner = _inner_bracket(s, p)
+    if p < len(s) and s[p] in "[(" and not run.order:
+        inner = _inner_bracket(s, p) if s[p] == "[" else _paren_dateline(s, p)
         if inner is not None:
             return inner
     after: str | None = None
@@ -514,7 +588,9 @@ def scan(s: str, p0: int) -> Run | None:
             p = run.end  # "LAHORE, July 29: (APP) The ..."
             continue
         if kind == "comma":
-            run.close, run.end = None, p
+            sentence = run.order == ["place"] and not lower_line and q < len(s) \
+                and s[q].islower()  # "Multan, the district administration said"
+            run.close, run.end = ("comma", q) if sentence else (None, p)
             break
         run.close = kind
         run.end = q
@@ -527,12 +603,47 @@ def scan(s: str, p0: int) -> Run | None:
 
 def _credit_after_colon(s: str, q: int, run: Run) -> bool:
     found = _bracket(s, q, run)
-    if found is None or found[1].kind != "credit" or not found[1].known:
-        return False
-    run.credit = Credit(found[1].name, True, "paren")
+    if found is None or found[1].kind != "credit" or not (found[1].known or found[1].date):
+        return False  # "KARACHI: (APP)", "KARACHI: (Daily Star - 9th Jun, 2022 )"
+    run.credit = Credit(found[1].name, found[1].known, "paren")
+    run.inner_date = run.inner_date or found[1].date
     run.order.append("credit")
     run.end = found[0]
     return True
+
+
+# "(WKTV-Utica)": a station's or paper's call letters and its place in one bracket
+_CODE_PLACE_RE = re.compile(r"\((?P<code>[A-Z][A-Z0-9&]{1,7})[ \t]?[-–—/][ \t]?"
+                            r"(?P<place>[^\W\d_][^()\n]{1,40}?)[ \t]*\)")
+
+
+def _paren_dateline(s: str, p: int) -> Run | None:
+    """A whole dateline in round brackets opening the line: ``(TALLINN) --``,
+    ``(Washington, D.C.-May 25, 2005) The council``, ``(WKTV-Utica) A fire``. Only a place
+    the gazetteer knows (or a place with a printed date) makes one, so ``(Reuters) -``
+    and ``(Acme Corp.)`` are read as credits or not at all."""
+    close = s.find(")", p)
+    if close < 0 or "\n" in s[p:close] or close - p > 120:
+        return None
+    code = _CODE_PLACE_RE.match(s, p)
+    town = code["place"].split(",")[0] if code else ""  # "(WHAM-Rochester, N.Y.)"
+    if code and place_kinds(town) and not is_known_agency(town):
+        parts = [x.strip() for x in code["place"].split(",")[1:] if x.strip()]
+        run = Run(start=p, place=Place(code.start("place"), code.end("place"), town,
+                                       parts=parts, words=len(town.split())),
+                  credit=Credit(canonical_agency(code["code"]) or code["code"],
+                                is_known_agency(code["code"]), "paren"),
+                  order=["credit", "place"])
+    else:
+        run = scan(s[:close], p + 1)
+        if run is None or run.close != "end" or run.place is None or run.credit is not None:
+            return None
+        if not (place_kinds(run.place.first) or any(map(region_part, run.place.parts))) \
+                or is_known_agency(run.place.first) or wire_like(run.place.first):
+            return None
+    run.start = p
+    _close_bracketed(s, close + 1, run, body_closes=True)
+    return run if run.close is not None else None
 
 
 def _inner_bracket(s: str, p: int) -> Run | None:
@@ -544,13 +655,23 @@ def _inner_bracket(s: str, p: int) -> Run | None:
     if inner is None or inner.close != "end" or inner.place is None:
         return None
     inner.start = p
-    q = _skip(s, close + 1)
+    _close_bracketed(s, close + 1, inner, body_closes=False)
+    return inner
+
+
+def _close_bracketed(s: str, after: int, run: Run, *, body_closes: bool) -> None:
+    """How a dateline printed in brackets closes: a separator after the bracket, the end
+    of the line, or (``body_closes``) the bracket itself before the body ("(OSLO) The")."""
+    q = _skip(s, after)
     sep = _SEP_RE.match(s, q)
     if sep and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
-        inner.close, inner.end = sep.lastgroup, _skip(s, sep.end())
+        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
+    elif q >= len(s) or s[q] == "\n":
+        run.close, run.end = "end", q
+    elif body_closes and (s[q].isupper() or s[q] in "\"“‘'"):
+        run.close, run.end = "dash", q
     else:
-        inner.close, inner.end = ("end" if q >= len(s) or s[q] == "\n" else None), q
-    return inner
+        run.close, run.end = None, q
 
 
 def titled(text: str) -> bool:

@@ -19,6 +19,7 @@ from .credits import find_agency_credit
 from .dateline import Dateline, find_dateline
 from .entities import find_entities
 from .language import detect_language, script_profile
+from .lead import MARKS
 from .prepare import prepare_text
 from .tickers import find_ticker_details
 
@@ -97,7 +98,9 @@ def _heading_like(line: str) -> bool:
     return 3 <= len(line) <= 250 and not line.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
-_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+# vowel signs and viramas (Bengali, Devanagari, ...) and harakat are parts of letters
+_NON_LETTERS_RE = re.compile(rf"(?:(?![{MARKS}])[\W\d_])+")
+_WORD3_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}]){{2,}}")
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_LATIN_RE = re.compile(r"[^\x00-\u024f\W\d_]")
 
@@ -111,7 +114,7 @@ def _bad_input_status(text: str) -> str | None:
     else:
         letters = len(_NON_LETTERS_RE.sub("", sample))
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    if letters < 0.4 * visible or not re.search(r"[^\W\d_]{3,}", sample[:1000]):
+    if letters < 0.4 * visible or not _WORD3_RE.search(sample[:1000]):
         return "garbage"
     if sample.isascii():
         return None

@@ -125,6 +125,42 @@ def _ticker_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# an issuer's bracket of listings, "(NASDAQ: ACME, BYMA: ACM)", "(TSXV: AB; OTCQB: ABCDF)":
+# there any upper-case exchange code before a colon lists a symbol, known or not
+_LISTING_GROUP_RE = re.compile(r"\((?=[^()\n]{0,160}:)([^()\n]{3,160})\)")
+_LISTING_SPLIT_RE = re.compile(r"\s*(?:[,;|]|\band\b|&)\s*")
+_CODE_SYM_RE = re.compile(
+    rf"(?P<ex>[A-Z]{{2,10}}(?:[.\-][A-Z]{{1,3}})?)[ \t]*[:：][ \t]*(?P<sym>{_SYM})")
+# codes printed the same way that identify a security or say something else, not a venue
+_NOT_EXCHANGES = frozenset(
+    "WKN ISIN CUSIP SEDOL CIK LEI VALOR FIGI RIC EIN ID REF CEO CFO COO CTO UTC GMT EST EDT "
+    "PST PDT CET CEST IST ET PT NOTE TEL FAX PH CODE NO NB PS ATTN CC RE SKU".split()
+)
+
+
+def _listing_groups(text: str) -> list[tuple[int, str, str]]:
+    """``(position, exchange code, symbol)`` of every listing in an issuer's brackets whose
+    pieces all read ``CODE: SYMBOL`` (or a further bare symbol), known exchange or not."""
+    out: list[tuple[int, str, str]] = []
+    if ":" not in text and "：" not in text:
+        return out
+    for group in _LISTING_GROUP_RE.finditer(text):
+        pieces = [p for p in _LISTING_SPLIT_RE.split(group[1].strip()) if p]
+        listed = [_CODE_SYM_RE.fullmatch(p) for p in pieces]
+        if not listed[0] or not all(m or re.fullmatch(_SYM, p) for m, p in zip(listed, pieces,
+                                                                                  strict=True)):
+            continue
+        codes = [m for m in listed if m]
+        if any(m["ex"].upper() in _NOT_EXCHANGES for m in codes):
+            continue
+        known = any(_LOOKUP.get(re.sub(r"[\s\-]+", "", m["ex"]).lower()) for m in codes)
+        if not known and _company_before(text, group.start() + 1) is None:
+            continue
+        out += [(group.start(1) + m.start(), m["ex"].replace("-", "").replace(".", ""),
+                 m["sym"]) for m in codes]
+    return out
+
+
 def find_ticker_details(text: str) -> list[dict[str, str | None]]:
     """Each distinct ticker: ``ticker``, ``exchange``, ``symbol`` and the ``company``."""
     found: dict[str, dict[str, str | None]] = {}
@@ -146,6 +182,12 @@ def find_ticker_details(text: str) -> list[dict[str, str | None]]:
                                      "company": company}
                 elif found[ticker]["company"] is None:
                     found[ticker]["company"] = company
+    for pos, code, sym in _listing_groups(text):
+        ticker = f"{code}:{sym}"
+        if _LOOKUP.get(code.lower()) or ticker in found:
+            continue  # a known exchange's listing is read above, with its aliases
+        found[ticker] = {"ticker": ticker, "exchange": code, "symbol": sym,
+                         "company": _company_before(text, pos)}
     return list(found.values())
 
 
