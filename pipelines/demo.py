@@ -56,21 +56,20 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None)
         os.environ["WIREDESK_SIM_SEED"] = str(seed)
         console.print(line(("Simulated wire network", "bold"),
                            f" ({releases} releases, seed {seed}) on {sim.proxy_url}"))
-        from dagster import DagsterInstance
-
         from crawlers.registry import enabled_sources
         from pipelines.definitions import build_defs
-        from pipelines.defs.runner import materialise_sources, run_story_refresh
+        from pipelines.defs.runner import STORIES, launch
 
         defs = build_defs()
-        instance = DagsterInstance.get()
-        for source in enabled_sources(network="simulated"):
-            console.print(line("  materialising ", (source.id, "cyan"), " …"))
-            if not materialise_sources(defs, [source.id], instance)[source.id]:
-                raise SystemExit(f"ingest of {source.id} failed")
-        console.print("  grouping copies into stories …")
-        if not run_story_refresh(defs, instance):
-            raise SystemExit("story refresh failed")
+        outcomes = launch(
+            defs, [s.id for s in enabled_sources(network="simulated")], stop_on_failure=True,
+            progress=lambda name: console.print(
+                "  grouping copies into stories …" if name == STORIES
+                else line("  materialising ", (name, "cyan"), " …")))
+        failed = [name for name, o in outcomes.items() if not o.success]
+        if failed:
+            raise SystemExit(f"ingest of {failed[0]} failed" if failed[0] != STORIES
+                             else "story refresh failed")
         db_path = defs.resources["warehouse"].path
     return show_summary(Path(db_path), console)
 

@@ -2,7 +2,7 @@
 
 Dagster's run queue already runs one partition of a source at a time (the
 ``dagster/partition/source`` tag limit in dagster.yaml), but only for runs the daemon
-launches: scripts (``wiredesk demo``, ``wiredesk run``, ``runner.materialise_sources``) and
+launches: scripts (``wiredesk demo``, ``wiredesk run``, ``runner.launch``) and
 a second ``dagster dev`` bypass it. So the crawl takes an exclusive ``fcntl.flock`` on
 ``<data>/locks/<source>.lock`` as well. A second run is refused at once, naming the holder:
 a crawl can take an hour, and waiting for it only to fetch the same pages again is worse

@@ -235,12 +235,11 @@ def local_pipeline(data: Path, dagster_home: Path, sim_proxy: str | None = None
 def materialise_simulated(pipeline: dict[str, Any]) -> None:
     """Materialise every simulated source for today, then refresh the stories."""
     from crawlers.registry import enabled_sources
-    from pipelines.defs.runner import materialise_sources, run_story_refresh
+    from pipelines.defs.runner import STORIES, Outcome, launch
 
     ids = [s.id for s in enabled_sources(network="simulated")]
-    assert materialise_sources(pipeline["defs"], ids, pipeline["instance"]) == dict.fromkeys(
-        ids, True)
-    assert run_story_refresh(pipeline["defs"], pipeline["instance"])
+    outcomes = launch(pipeline["defs"], ids, instance=pipeline["instance"])
+    assert outcomes == dict.fromkeys([*ids, STORIES], Outcome(True)), outcomes
 
 
 @contextmanager
