@@ -226,7 +226,7 @@ def local_pipeline(data: Path, dagster_home: Path, sim_proxy: str | None = None
     from pipelines.defs.resources import CrawlerResource, WarehouseResource
 
     crawler = CrawlerResource(data_dir=str(data), sim_proxy=sim_proxy)
-    warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
+    warehouse = WarehouseResource(data_dir=str(data))
     return {"defs": build_defs({"crawler": crawler, "warehouse": warehouse}),
             "crawler": crawler, "warehouse": warehouse, "data": data,
             "instance": dg.DagsterInstance.from_config(str(dagster_home))}

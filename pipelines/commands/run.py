@@ -54,11 +54,12 @@ def run(
     regroup stories; exits non-zero if any source failed. A failed source's warehouse rows
     are left as they were."""
     from pipelines.definitions import build_defs
+    from pipelines.defs.resources import resolved
     from pipelines.defs.runner import STORIES, launch
 
     ids = source_ids(sources)
     defs = build_defs()
-    data_dir = Path(defs.resources["crawler"].data_dir)
+    data_dir = Path(resolved(defs.resources["crawler"]).data_dir)
     outcomes = launch(defs, ids, progress=lambda name: typer.echo(f"crawling {name} …")
                       if name != STORIES else None)
     # The story refresh is listed only when it failed.

@@ -60,7 +60,7 @@ def main(data: Path) -> dict:
     from pipelines.defs.resources import CrawlerResource, WarehouseResource
     from pipelines.defs.runner import launch
     crawler = CrawlerResource(data_dir=str(data), sim_proxy=os.environ["WIREDESK_SIM_PROXY"])
-    warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
+    warehouse = WarehouseResource(data_dir=str(data))
     defs = build_defs({"crawler": crawler, "warehouse": warehouse})
     write_inbox(data / "inbox")
     with dg.DagsterInstance.ephemeral() as instance:
