@@ -84,6 +84,13 @@ def replace_partition(
     return counts
 
 
+def record_run_failure(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
+    """Write one failed run into ``run_failures``, replacing an earlier row of its run."""
+    with transaction(con):
+        con.execute("DELETE FROM run_failures WHERE run_id = ?", [row["run_id"]])
+        insert_rows(con, "run_failures", [row])
+
+
 def insert_new_entities(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> int:
     """Add entities not yet known (by ``entity_id``); returns how many were new."""
     if not rows:

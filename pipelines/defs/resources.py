@@ -4,11 +4,9 @@ DuckDB warehouse with its published read copy."""
 from __future__ import annotations
 
 import importlib
-import json
 import os
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,9 +14,8 @@ import dagster as dg
 import duckdb
 
 from crawlers.registry import Source, enabled_sources
-from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
-from pipelines.crawl import SIMULATED_SETTINGS, CrawlRun, run_crawl
-from pipelines.inbox import INBOX_SOURCE, claim, day_records
+from pipelines.crawl import CrawlRun, crawl_settings, run_crawl
+from pipelines.inbox import import_inbox
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
 
@@ -51,40 +48,17 @@ class CrawlerResource(dg.ConfigurableResource):
               partition_key: str | None = None) -> CrawlRun:
         """Crawl one source to completion; ``known_urls`` are handed to the spider. An
         interrupted crawl of the same partition is resumed (``crawlers/resume.py``)."""
-        settings: dict[str, str] = {}
-        if source.network == "simulated":
-            settings.update(SIMULATED_SETTINGS)
-        if self.requests_per_domain:
-            settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(self.requests_per_domain)
-        if source.network != "simulated":
-            return run_crawl(source.id, Path(self.data_dir), settings=settings or None,
-                             max_releases=self.max_releases, known_urls=known_urls,
-                             resume_key=partition_key)
-        with self.simulator() as proxy:
-            return run_crawl(source.id, Path(self.data_dir), proxy=proxy, settings=settings,
+        simulated = source.network == "simulated"
+        with self.simulator() if simulated else nullcontext(None) as proxy:
+            return run_crawl(source.id, Path(self.data_dir), proxy=proxy,
+                             settings=crawl_settings(source, self.requests_per_domain) or None,
                              max_releases=self.max_releases, known_urls=known_urls,
                              resume_key=partition_key)
 
     def import_inbox(self, day: str) -> CrawlRun:
-        """Claim the archives waiting in the inbox into ``raw/inbox/<day>/`` and write a
-        manifest of every archive claimed that day, as a crawl run would."""
-        data_dir = Path(self.data_dir).absolute()  # by name: data/raw may be a symlink
-        landing = data_dir / "raw" / INBOX_SOURCE / day
-        started = datetime.now(UTC)
-        run_id = new_run_id()
-        files = claim(self.inbox_dir, landing)
-        records = day_records(files, landing, data_dir, run_id, enabled_sources())
-        with open(landing / MANIFEST_NAME, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        stats = {
-            "finish_reason": "inbox",
-            "downloader/response_count": len(records),
-            "wiredesk/records/release": sum(r["role"] == "release" for r in records),
-            "warc_files": [str(f.relative_to(data_dir)) for f in files],
-        }
-        (landing / STATS_NAME).write_text(json.dumps(stats))
-        return CrawlRun(INBOX_SOURCE, run_id, str(landing), started.isoformat(),
-                        datetime.now(UTC).isoformat(), 0, stats)
+        """Claim the inbox's waiting archives as the inbox run of ``day``
+        (:func:`pipelines.inbox.import_inbox`)."""
+        return import_inbox(self.inbox_dir, self.data_dir, day, enabled_sources())
 
     @contextmanager
     def simulator(self) -> Iterator[str]:
