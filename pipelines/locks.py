@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.resume import try_lock
+from pipelines.ids import file_name
 
 
 class SourceBusy(RuntimeError):
@@ -39,8 +40,7 @@ class SourceBusy(RuntimeError):
 
 def lock_path(data_dir: Path | str, name: str) -> Path:
     """The lock file of ``name`` (a source id) under ``<data>/locks/``."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
-    return Path(data_dir) / "locks" / f"{safe}.lock"
+    return Path(data_dir) / "locks" / f"{file_name(name)}.lock"
 
 
 def read_holder(path: Path) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from pipelines.defs.checks import (
 from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
+from pipelines.handoff import hand_off, take
 from pipelines.load import load_partition
 from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
@@ -89,7 +90,9 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
     check_specs=ARTICLE_CHECKS,
     description="Read each fetched release page back from the WARC archive and clean it "
     "with trafilatura, in parallel across cores; unusable pages keep a reason. A declared "
-    "canonical URL is kept only if no different page (here or already loaded) claims it.",
+    "canonical URL is kept only if no different page (here or already loaded) claims it. "
+    "Pages and articles go to Parquet in the run folder (stages/<partition>/); the output "
+    "is a reference to them (pipelines/handoff.py).",
 )
 def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
              warehouse: WarehouseResource, raw_pages: dict[str, Any]
@@ -112,7 +115,8 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
             metadata={"run_dir": dg.MetadataValue.path(raw_pages["run_dir"])},
         ) from exc
     reasons = reason_counts(p for p in pages if p["role"] == "release")
-    yield dg.Output({"run": raw_pages, "pages": pages, "articles": arts}, metadata={
+    ref = hand_off(raw_pages, str(context.partition_key), pages=pages, articles=arts)
+    yield dg.Output(ref, metadata={
         "pages": len(pages),
         "release_pages": sum(p["role"] == "release" for p in pages),
         "fetched_release_pages": fetched,
@@ -120,6 +124,7 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
         "reasons": dg.MetadataValue.json(reasons),
         "errors_by_reason": md_counts(reasons, skip=["ok"]),
         "preview": md_table(arts, ["title", "url", "extractor"]),
+        "stage_files": md_links([Path(f) for f in ref["tables"].values()]),
     })
     yield extraction_check(fetched, len(arts))
 
@@ -131,20 +136,23 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
     owners=OWNERS,
     check_specs=RELEASE_CHECKS,
     description="Parse each article (dateline, agency, tickers, boilerplate) and collapse "
-    "copies within the source (same canonical URL or identical text) into releases.",
+    "copies within the source (same canonical URL or identical text) into releases, "
+    "written to Parquet beside the articles; the output is a reference.",
 )
 def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    arts, pages = articles["articles"], articles["pages"]
+    arts, pages = take(articles, "articles"), take(articles, "pages")
     rels = partition_releases(arts, pages, registry(), fallback=INBOX)
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
-    yield dg.Output({**articles, "releases": rels}, metadata={
+    ref = hand_off(articles["run"], str(context.partition_key), articles, releases=rels)
+    yield dg.Output(ref, metadata={
         "releases": len(rels),
         "collapsed_pages": sum(len(r["page_ids"]) - 1 for r in rels),
         "with_dateline": with_dateline,
         "dateline_rate": round(with_dateline / len(rels), 3) if rels else 0.0,
         "with_tickers": sum(1 for r in rels if r["tickers"]),
         "preview": md_table(rels, ["title", "dateline_raw", "agency", "tickers"]),
+        "stage_file": dg.MetadataValue.path(ref["tables"]["releases"]),
     })
     yield from release_checks(arts, rels)
 
@@ -162,7 +170,7 @@ def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
 def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                         crawler: CrawlerResource, releases: dict[str, Any]) -> None:
     key = str(context.partition_key)
-    pages, arts, rels = releases["pages"], releases["articles"], releases["releases"]
+    pages, arts, rels = (take(releases, name) for name in ("pages", "articles", "releases"))
     release_pages = [p for p in pages if p["role"] == "release"]
     with warehouse.connect() as con:
         loaded = load_partition(con, key, releases["run"], pages, arts, rels)
