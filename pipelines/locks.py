@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers.resume import try_lock
 from pipelines.ids import file_name
+from plumbing.filelock import try_lock
 
 
 class SourceBusy(RuntimeError):

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 from warehouse.db import database_path, disk_full_as, transaction
 
 # Tables whose rows belong to one partition, and are replaced when it is loaded again.
