@@ -33,7 +33,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 
 # Hop-by-hop framing that no longer describes the stored payload.
 _DROP_HEADERS = {"transfer-encoding"}

@@ -14,8 +14,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 
-from crawlers.faults import crash_point
 from crawlers.runinfo import STATS_MARKER, STATS_NAME, run_dir_for, write_atomic
+from plumbing.faults import crash_point
 
 logger = logging.getLogger(__name__)
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT}

@@ -14,9 +14,9 @@ from scrapy.exceptions import DropItem
 
 from crawlers.archive import write_all
 from crawlers.extensions import stop_on_write_error
-from crawlers.faults import crash_point
 from crawlers.resume import cut_torn_line
 from crawlers.runinfo import MANIFEST_NAME, run_dir_for
+from plumbing.faults import crash_point
 
 
 class ManifestPipeline:

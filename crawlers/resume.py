@@ -30,7 +30,6 @@ long as its crawl process lives.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from datetime import UTC, datetime, timedelta
@@ -47,22 +46,10 @@ from crawlers.runinfo import (
     run_dir_for,
     write_atomic,
 )
+from plumbing.filelock import try_lock
 
 RESUME_MAX_AGE = timedelta(hours=float(os.environ.get("WIREDESK_RESUME_MAX_AGE_HOURS", "24")))
 LOCK_NAME = ".lock"
-
-
-def try_lock(path: Path) -> int | None:
-    """Take an exclusive ``flock`` on ``path`` (created if missing) without waiting: its
-    file descriptor, or None if another process holds it. The kernel drops the lock when
-    the descriptor is closed or its holder dies, even by SIGKILL."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    return fd
 
 
 def lock_run(run_dir: Path) -> int | None:

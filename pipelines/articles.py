@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.archive import read_record
-from crawlers.faults import crash_point
 from pipelines.clean.decode import decode_body, scrub
 from pipelines.clean.extract import CleanResult, clean_html
 from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.urls import declared_canonical, resolve_canonicals
 from pipelines.manifest import fail
 from pipelines.parallel import parallel_map
+from plumbing.faults import crash_point
 
 
 def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult | str]:

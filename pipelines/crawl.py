@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crawlers.registry import Source
 from crawlers.resume import (
     claim_resumable,
     lock_run,
@@ -44,6 +45,15 @@ SIMULATED_SETTINGS = {
     "WIREDESK_RETRY_BACKOFF": "0",
     "CLOSESPIDER_PAGECOUNT": "0",
 }
+
+
+def crawl_settings(source: Source, requests_per_domain: int | None = None) -> dict[str, str]:
+    """Scrapy settings for one crawl of ``source``: :data:`SIMULATED_SETTINGS` for the
+    simulated network, and a per-domain request cap if given."""
+    settings = dict(SIMULATED_SETTINGS) if source.network == "simulated" else {}
+    if requests_per_domain:
+        settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(requests_per_domain)
+    return settings
 
 
 # A resumed run does not follow redirects to releases the interrupted run archived.

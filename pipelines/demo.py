@@ -8,7 +8,8 @@ inert :class:`rich.text.Text`, never as rich markup: a title such as
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,36 +44,40 @@ def line(*parts: Any) -> Text:
     return text
 
 
+@contextmanager
+def serve_network(releases: int = 300, seed: int = 7) -> Iterator[str]:
+    """Serve the simulated wire network on loopback for the block; yields its proxy URL.
+    The crawler resource's ``network_hook``: a crawl of a simulated source with no running
+    simulator (``WIREDESK_SIM_PROXY``) serves one through it."""
+    from crawlers.simulator import SimulatorServer, WireNetwork
+
+    with SimulatorServer(WireNetwork(n_releases=releases, seed=seed)) as sim:
+        yield sim.proxy_url
+
+
 def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None) -> dict:
     """Serve the simulated network, materialise every simulated source and the stories
     through the persistent Dagster instance, print a summary, and return the counts."""
     console = console or Console()
-    from crawlers.simulator import SimulatorServer, WireNetwork
+    from crawlers.registry import enabled_sources
+    from pipelines.definitions import build_defs
+    from pipelines.defs.resources import default_resources, resolved
+    from pipelines.defs.runner import STORIES, launch
 
-    net = WireNetwork(n_releases=releases, seed=seed)
-    with SimulatorServer(net) as sim:
-        os.environ["WIREDESK_SIM_PROXY"] = sim.proxy_url
-        os.environ["WIREDESK_SIM_RELEASES"] = str(releases)
-        os.environ["WIREDESK_SIM_SEED"] = str(seed)
+    with serve_network(releases, seed) as proxy:
         console.print(line(("Simulated wire network", "bold"),
-                           f" ({releases} releases, seed {seed}) on {sim.proxy_url}"))
-        from dagster import DagsterInstance
-
-        from crawlers.registry import enabled_sources
-        from pipelines.definitions import build_defs
-        from pipelines.defs.runner import materialise_sources, run_story_refresh
-
-        defs = build_defs()
-        instance = DagsterInstance.get()
-        for source in enabled_sources(network="simulated"):
-            console.print(line("  materialising ", (source.id, "cyan"), " …"))
-            if not materialise_sources(defs, [source.id], instance)[source.id]:
-                raise SystemExit(f"ingest of {source.id} failed")
-        console.print("  grouping copies into stories …")
-        if not run_story_refresh(defs, instance):
-            raise SystemExit("story refresh failed")
-        db_path = defs.resources["warehouse"].path
-    return show_summary(Path(db_path), console)
+                           f" ({releases} releases, seed {seed}) on {proxy}"))
+        resources = default_resources(sim_proxy=proxy, sim_releases=releases, sim_seed=seed)
+        outcomes = launch(
+            build_defs(resources), [s.id for s in enabled_sources(network="simulated")],
+            stop_on_failure=True, progress=lambda name: console.print(
+                "  grouping copies into stories …" if name == STORIES
+                else line("  materialising ", (name, "cyan"), " …")))
+        failed = [name for name, o in outcomes.items() if not o.success]
+        if failed:
+            raise SystemExit(f"ingest of {failed[0]} failed" if failed[0] != STORIES
+                             else "story refresh failed")
+    return show_summary(Path(resolved(resources["warehouse"]).path), console)
 
 
 def show_summary(db_path: Path, console: Console) -> dict:

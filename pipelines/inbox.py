@@ -3,9 +3,9 @@ Common Crawl's news crawl) become manifest-like records, so they go through the 
 clean → parse → dedupe → load path as our own crawls.
 
 Nothing here knows Dagster or DuckDB: ``claim`` moves loose archives into the raw landing,
-``warc_records`` reads one archive into the records a crawl's ``manifest.jsonl`` holds, and
+``warc_records`` reads one archive into the records a crawl's ``manifest.jsonl`` holds,
 ``day_records`` does it for every archive of a day, one bad archive or record never
-costing the others.
+costing the others, and ``import_inbox`` does all of it and writes the day's manifest.
 
 Delivery: write an archive elsewhere (or under a hidden name, ``.name.warc.gz``) and
 rename it into the inbox when it is complete. As a guard against a producer that writes
@@ -19,16 +19,20 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.archive import WarcScan, iter_responses
 from crawlers.registry import Source
+from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
+from pipelines.crawl import CrawlRun
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml")
@@ -255,3 +259,26 @@ def day_records(files: Iterable[Path], landing: Path, data_dir: Path, run_id: st
         records.append(_record(run_id, rel_file, rel_file, None, warc_file=None,
                                reason=SYMLINK))
     return records
+
+
+def import_inbox(inbox_dir: Path | str, data_dir: Path | str, day: str,
+                 sources: Iterable[Source] = ()) -> CrawlRun:
+    """Claim the archives waiting in ``inbox_dir`` into ``raw/inbox/<day>/`` and write a
+    manifest (and stats) of every archive claimed that day, as a crawl run would."""
+    data_dir = Path(data_dir).absolute()  # by name: data/raw may be a symlink
+    landing = data_dir / "raw" / INBOX_SOURCE / day
+    started = datetime.now(UTC)
+    run_id = new_run_id()
+    files = claim(inbox_dir, landing)
+    records = day_records(files, landing, data_dir, run_id, sources)
+    with open(landing / MANIFEST_NAME, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    stats = {
+        "finish_reason": "inbox",
+        "downloader/response_count": len(records),
+        "wiredesk/records/release": sum(r["role"] == "release" for r in records),
+        "warc_files": [str(f.relative_to(data_dir)) for f in files],
+    }
+    (landing / STATS_NAME).write_text(json.dumps(stats))
+    return CrawlRun(INBOX_SOURCE, run_id, str(landing), started.isoformat(),
+                    datetime.now(UTC).isoformat(), 0, stats)

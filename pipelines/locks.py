@@ -2,7 +2,7 @@
 
 Dagster's run queue already runs one partition of a source at a time (the
 ``dagster/partition/source`` tag limit in dagster.yaml), but only for runs the daemon
-launches: scripts (``wiredesk demo``, ``wiredesk run``, ``runner.materialise_sources``) and
+launches: scripts (``wiredesk demo``, ``wiredesk run``, ``runner.launch``) and
 a second ``dagster dev`` bypass it. So the crawl takes an exclusive ``fcntl.flock`` on
 ``<data>/locks/<source>.lock`` as well. A second run is refused at once, naming the holder:
 a crawl can take an hour, and waiting for it only to fetch the same pages again is worse
@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers.resume import try_lock
+from pipelines.ids import file_name
+from plumbing.filelock import try_lock
 
 
 class SourceBusy(RuntimeError):
@@ -39,8 +40,7 @@ class SourceBusy(RuntimeError):
 
 def lock_path(data_dir: Path | str, name: str) -> Path:
     """The lock file of ``name`` (a source id) under ``<data>/locks/``."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
-    return Path(data_dir) / "locks" / f"{safe}.lock"
+    return Path(data_dir) / "locks" / f"{file_name(name)}.lock"
 
 
 def read_holder(path: Path) -> dict[str, Any]:

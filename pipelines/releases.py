@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawlers.dates import as_date, parse_timestamp
+from crawlers.registry import Source
 from pipelines.clean.decode import scrub, scrub_text
 from pipelines.clean.extract import EXTRACTOR_VERSION
 from pipelines.clean.guard import PageTimeout, time_limit
@@ -143,3 +146,22 @@ def collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for key in keys:
             index.setdefault(key, target)
     return kept
+
+
+def carrier_groups(articles: Sequence[dict[str, Any]], sources: Mapping[str, Source],
+                   fallback: str) -> dict[str, list[dict[str, Any]]]:
+    """Articles by carrier: the registry source's name, else the page's host (inbox
+    pages), else ``fallback``."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for art in articles:
+        src = sources.get(art["source_id"])
+        groups[src.name if src else urlsplit(art["url"]).hostname or fallback].append(art)
+    return groups
+
+
+def partition_releases(articles: Sequence[dict[str, Any]], pages: Sequence[dict[str, Any]],
+                       sources: Mapping[str, Source], fallback: str) -> list[dict[str, Any]]:
+    """The releases of one partition: :func:`release_rows` per carrier
+    (:func:`carrier_groups`), so copies collapse within a carrier, never across."""
+    return [r for carrier, group in carrier_groups(articles, sources, fallback).items()
+            for r in release_rows(group, pages, carrier=carrier)]

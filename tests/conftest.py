@@ -276,7 +276,7 @@ def local_pipeline(data: Path, dagster_home: Path, sim_proxy: str | None = None
     from pipelines.defs.resources import CrawlerResource, WarehouseResource
 
     crawler = CrawlerResource(data_dir=str(data), sim_proxy=sim_proxy)
-    warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
+    warehouse = WarehouseResource(data_dir=str(data))
     return {"defs": build_defs({"crawler": crawler, "warehouse": warehouse}),
             "crawler": crawler, "warehouse": warehouse, "data": data,
             "instance": dg.DagsterInstance.from_config(str(dagster_home))}
@@ -285,12 +285,11 @@ def local_pipeline(data: Path, dagster_home: Path, sim_proxy: str | None = None
 def materialise_simulated(pipeline: dict[str, Any]) -> None:
     """Materialise every simulated source for today, then refresh the stories."""
     from crawlers.registry import enabled_sources
-    from pipelines.defs.runner import materialise_sources, run_story_refresh
+    from pipelines.defs.runner import STORIES, Outcome, launch
 
     ids = [s.id for s in enabled_sources(network="simulated")]
-    assert materialise_sources(pipeline["defs"], ids, pipeline["instance"]) == dict.fromkeys(
-        ids, True)
-    assert run_story_refresh(pipeline["defs"], pipeline["instance"])
+    outcomes = launch(pipeline["defs"], ids, instance=pipeline["instance"])
+    assert outcomes == dict.fromkeys([*ids, STORIES], Outcome(True)), outcomes
 
 
 @contextmanager

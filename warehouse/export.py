@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 
 FORMATS = ("parquet", "csv")
 PARTITION_BY = ["date", "source_id"]

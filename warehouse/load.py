@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 from warehouse.db import database_path, disk_full_as, transaction
 
 # Tables whose rows belong to one partition, and are replaced when it is loaded again.
@@ -82,6 +82,13 @@ def replace_partition(
         crash_point("load.before_commit")
     crash_point("load.after_commit")
     return counts
+
+
+def record_run_failure(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
+    """Write one failed run into ``run_failures``, replacing an earlier row of its run."""
+    with transaction(con):
+        con.execute("DELETE FROM run_failures WHERE run_id = ?", [row["run_id"]])
+        insert_rows(con, "run_failures", [row])
 
 
 def insert_new_entities(con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]]) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 from warehouse.db import connect, disk_full_as
 from warehouse.search import rebuild_search
 

@@ -21,6 +21,12 @@ ORDER BY source_id
 """
 
 
+def newest_seen_by_source(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """When each source's newest release was first seen: ``{source_id: datetime}``."""
+    return dict(con.execute("SELECT source_id, max(first_seen_at) FROM releases GROUP BY 1"
+                            ).fetchall())
+
+
 def warehouse_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Sources (from ``mart_source_health``), row counts, schema version, search index."""
     tables = {r[0] for r in con.execute(

@@ -53,29 +53,23 @@ def run(
     """Crawl each source once (politely, incrementally), load it into the warehouse and
     regroup stories; exits non-zero if any source failed. A failed source's warehouse rows
     are left as they were."""
-    import dagster as dg
-    from dagster._core.errors import DagsterHomeNotSetError
-
     from pipelines.definitions import build_defs
-    from pipelines.defs.runner import materialise_sources, run_story_refresh
+    from pipelines.defs.resources import resolved
+    from pipelines.defs.runner import STORIES, launch
 
     ids = source_ids(sources)
     defs = build_defs()
-    data_dir = Path(defs.resources["crawler"].data_dir)
-    try:
-        instance = dg.DagsterInstance.get()
-    except DagsterHomeNotSetError:                # no DAGSTER_HOME: runs are not kept
-        instance = dg.DagsterInstance.ephemeral()
-    results: dict[str, bool] = {}
-    for source_id in ids:
-        typer.echo(f"crawling {source_id} …")
-        results.update(materialise_sources(defs, [source_id], instance))
-    if any(results.values()) and not run_story_refresh(defs, instance):
+    data_dir = Path(resolved(defs.resources["crawler"]).data_dir)
+    outcomes = launch(defs, ids, progress=lambda name: typer.echo(f"crawling {name} …")
+                      if name != STORIES else None)
+    # The story refresh is listed only when it failed.
+    results = {name: o.success for name, o in outcomes.items()
+               if name != STORIES or not o.success}
+    if STORIES in results:
         typer.echo("story refresh failed", err=True)
-        results["stories"] = False
     typer.echo("\nsource          result  details")
     for source_id, ok in results.items():
-        detail = run_summary(data_dir, source_id, ok) if source_id != "stories" else ""
+        detail = run_summary(data_dir, source_id, ok) if source_id != STORIES else ""
         typer.echo(f"{source_id:<15} {'ok' if ok else 'FAILED':<7} {detail}")
     failed = [s for s, ok in results.items() if not ok]
     if failed:

@@ -1,20 +1,17 @@
 """The pipeline's assets: crawl → clean → parse → load per source and UTC day, then stories.
 
 Each asset is a thin door onto plain stage functions (``pipelines.manifest``,
-``pipelines.articles``, ``pipelines.releases``, ``pipelines.inbox``, ``pipelines.dedupe``)
-and the warehouse (``warehouse.load``). Partition semantics: ``pipelines.defs.partitions``.
+``pipelines.articles``, ``pipelines.releases``, ``pipelines.inbox``, ``pipelines.load``,
+``pipelines.dedupe``) and the warehouse. Partition semantics: ``pipelines.defs.partitions``.
 """
 
-from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import dagster as dg
 
-from crawlers.dates import parse_timestamp
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
@@ -27,19 +24,17 @@ from pipelines.defs.checks import (
 from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.defs.warehouse_rows import drop_loaded_elsewhere
+from pipelines.handoff import hand_off, take
+from pipelines.load import load_partition
 from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
-from pipelines.releases import release_rows
+from pipelines.releases import partition_releases
 from warehouse.crawlstate import canonical_texts, known_release_urls
-from warehouse.load import replace_partition, upsert_sources
 from warehouse.publish import publish
 from warehouse.repair import repair_stories
 
 WRITER_POOL = "duckdb_writer"
 OWNERS = ["team:wiredesk"]
-INBOX_ROW = {"source_id": INBOX, "name": "Inbox (dropped WARC archives)", "kind": "archive",
-             "network": "inbox", "enabled": True, "priority": 90}
 
 
 @dg.asset(
@@ -95,7 +90,9 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
     check_specs=ARTICLE_CHECKS,
     description="Read each fetched release page back from the WARC archive and clean it "
     "with trafilatura, in parallel across cores; unusable pages keep a reason. A declared "
-    "canonical URL is kept only if no different page (here or already loaded) claims it.",
+    "canonical URL is kept only if no different page (here or already loaded) claims it. "
+    "Pages and articles go to Parquet in the run folder (stages/<partition>/); the output "
+    "is a reference to them (pipelines/handoff.py).",
 )
 def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
              warehouse: WarehouseResource, raw_pages: dict[str, Any]
@@ -118,7 +115,8 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
             metadata={"run_dir": dg.MetadataValue.path(raw_pages["run_dir"])},
         ) from exc
     reasons = reason_counts(p for p in pages if p["role"] == "release")
-    yield dg.Output({"run": raw_pages, "pages": pages, "articles": arts}, metadata={
+    ref = hand_off(raw_pages, str(context.partition_key), pages=pages, articles=arts)
+    yield dg.Output(ref, metadata={
         "pages": len(pages),
         "release_pages": sum(p["role"] == "release" for p in pages),
         "fetched_release_pages": fetched,
@@ -126,18 +124,9 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
         "reasons": dg.MetadataValue.json(reasons),
         "errors_by_reason": md_counts(reasons, skip=["ok"]),
         "preview": md_table(arts, ["title", "url", "extractor"]),
+        "stage_files": md_links([Path(f) for f in ref["tables"].values()]),
     })
     yield extraction_check(fetched, len(arts))
-
-
-def carrier_groups(articles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Articles by carrier: the registry source's name, or the host for inbox pages."""
-    sources = registry()
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for art in articles:
-        src = sources.get(art["source_id"])
-        groups[src.name if src else urlsplit(art["url"]).hostname or INBOX].append(art)
-    return groups
 
 
 @dg.asset(
@@ -147,43 +136,25 @@ def carrier_groups(articles: list[dict[str, Any]]) -> dict[str, list[dict[str, A
     owners=OWNERS,
     check_specs=RELEASE_CHECKS,
     description="Parse each article (dateline, agency, tickers, boilerplate) and collapse "
-    "copies within the source (same canonical URL or identical text) into releases.",
+    "copies within the source (same canonical URL or identical text) into releases, "
+    "written to Parquet beside the articles; the output is a reference.",
 )
 def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    arts, pages = articles["articles"], articles["pages"]
-    rels = [r for carrier, group in carrier_groups(arts).items()
-            for r in release_rows(group, pages, carrier=carrier)]
+    arts, pages = take(articles, "articles"), take(articles, "pages")
+    rels = partition_releases(arts, pages, registry(), fallback=INBOX)
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
-    yield dg.Output({**articles, "releases": rels}, metadata={
+    ref = hand_off(articles["run"], str(context.partition_key), articles, releases=rels)
+    yield dg.Output(ref, metadata={
         "releases": len(rels),
         "collapsed_pages": sum(len(r["page_ids"]) - 1 for r in rels),
         "with_dateline": with_dateline,
         "dateline_rate": round(with_dateline / len(rels), 3) if rels else 0.0,
         "with_tickers": sum(1 for r in rels if r["tickers"]),
         "preview": md_table(rels, ["title", "dateline_raw", "agency", "tickers"]),
+        "stage_file": dg.MetadataValue.path(ref["tables"]["releases"]),
     })
     yield from release_checks(arts, rels)
-
-
-def _run_row(run: dict[str, Any], partition_key: str, release_pages: int, errors: int
-             ) -> dict[str, Any]:
-    stats = run.get("stats", {})
-    return {
-        "run_id": run["run_id"],
-        "source_id": run["source_id"],
-        "partition_key": partition_key,
-        "started_at": parse_timestamp(run["started_at"]),
-        "finished_at": parse_timestamp(run["finished_at"]),
-        "finish_reason": stats.get("finish_reason"),
-        "exit_code": run["exit_code"],
-        "requests": stats.get("downloader/request_count", 0),
-        "responses": stats.get("downloader/response_count", 0),
-        "release_pages": release_pages,
-        "errors": errors,
-        "warc_files": stats.get("warc_files", []),
-        "stats": stats,
-    }
 
 
 @dg.asset(
@@ -199,52 +170,28 @@ def _run_row(run: dict[str, Any], partition_key: str, release_pages: int, errors
 def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                         crawler: CrawlerResource, releases: dict[str, Any]) -> None:
     key = str(context.partition_key)
-    pages = releases["pages"]
+    pages, arts, rels = (take(releases, name) for name in ("pages", "articles", "releases"))
     release_pages = [p for p in pages if p["role"] == "release"]
-    run = _run_row(releases["run"], key, len(release_pages),
-                   sum(1 for p in release_pages if p["outcome"] != "ok"))
-    rels = releases["releases"]
-    rows = {
-        "pages": pages, "articles": releases["articles"], "releases": rels,
-        "mentions": [m for r in rels for m in r.get("mentions", [])],
-        "contacts": [c for r in rels for c in r.get("contacts", [])],
-    }
     with warehouse.connect() as con:
-        upsert_sources(con, [source_row(s) for s in registry().values()] + [INBOX_ROW])
-        dropped = drop_loaded_elsewhere(con, key, rows)
-        kept_ids = {r["release_id"] for r in rows["releases"]}
-        counts = replace_partition(
-            con, key, run, rows["pages"], rows["articles"], rows["releases"],
-            entities=[e for r in rels if r["release_id"] in kept_ids
-                      for e in r.get("entities", [])],
-            mentions=rows["mentions"], contacts=rows["contacts"],
-        )
+        loaded = load_partition(con, key, releases["run"], pages, arts, rels)
         read_copy = publish(warehouse.path, con)  # also rebuilds the full-text index
-    new = sorted(rows["releases"], key=lambda r: r["first_seen_at"], reverse=True)
+    counts, dropped = loaded.counts, loaded.dropped
+    new = sorted(loaded.releases, key=lambda r: r["first_seen_at"], reverse=True)
+    warc_files = releases["run"].get("stats", {}).get("warc_files", [])
     context.add_output_metadata({
         **counts, **dropped,
         "partition": key,
         "stage_counts": md_counts({
             "pages fetched": len(pages), "release pages": len(release_pages),
-            "articles cleaned": len(releases["articles"]), "releases parsed": len(rels),
+            "articles cleaned": len(arts), "releases parsed": len(rels),
             "releases loaded": counts.get("releases", 0),
             "already in other partitions": dropped["already_loaded_releases"]}),
         "errors_by_reason": md_counts(reason_counts(release_pages), skip=["ok"]),
         "new_releases": new_releases_table(new),
-        "warc_files": md_links([Path(crawler.data_dir) / f for f in run["warc_files"]]),
+        "warc_files": md_links([Path(crawler.data_dir) / f for f in warc_files]),
         "warehouse": dg.MetadataValue.path(warehouse.path),
         "read_copy": dg.MetadataValue.path(str(read_copy)),
     })
-
-
-def source_row(source: Any) -> dict[str, Any]:
-    """The ``sources`` table row of a registry entry."""
-    return {
-        "source_id": source.id, "name": source.name, "kind": source.kind,
-        "agency": source.agency, "country": source.country, "language": source.language,
-        "timezone": source.timezone, "homepage": source.homepage, "network": source.network,
-        "priority": source.priority, "schedule": source.schedule, "enabled": source.enabled,
-    }
 
 
 @dg.asset(

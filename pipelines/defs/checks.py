@@ -16,6 +16,7 @@ from crawlers.registry import enabled_sources
 from pipelines.defs.metadata import md_table
 from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.schedules import schedule_period, source_cron
+from warehouse.status import newest_seen_by_source
 
 MAX_EXTRACTION_FAILURE = 0.5
 MIN_DATELINE_RATE = 0.5
@@ -104,8 +105,7 @@ def source_freshness(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     latest: dict[str, datetime | None] = {}
     with warehouse.read() as con:
         if con is not None:
-            latest = dict(con.execute("SELECT source_id, max(first_seen_at) FROM releases "
-                                      "GROUP BY 1").fetchall())
+            latest = newest_seen_by_source(con)
     rows = freshness_rows(latest)
     stale = [r["source"] for r in rows if not r["fresh"]]
     return dg.AssetCheckResult(passed=not stale, severity=WARN, metadata={

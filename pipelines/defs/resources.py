@@ -3,34 +3,39 @@ DuckDB warehouse with its published read copy."""
 
 from __future__ import annotations
 
-import json
+import importlib
 import os
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any, TypeVar
 
 import dagster as dg
 import duckdb
 
 from crawlers.registry import Source, enabled_sources
-from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
-from pipelines.crawl import SIMULATED_SETTINGS, CrawlRun, run_crawl
-from pipelines.inbox import INBOX_SOURCE, claim, day_records
+from pipelines.crawl import CrawlRun, crawl_settings, run_crawl
+from pipelines.inbox import import_inbox
 from warehouse.db import connect
 from warehouse.publish import read_copy_path
+
+ConfiguredResource = TypeVar("ConfiguredResource", bound=dg.ConfigurableResource)
 
 
 class CrawlerResource(dg.ConfigurableResource):
     """Runs crawls out of process. Simulated sources are crawled through the simulated
-    wire network: the one at ``sim_proxy`` if given, else one started for the crawl.
-    ``requests_per_domain`` caps Scrapy's concurrent requests to one domain (a source's
-    concurrent runs are capped by the ``dagster/partition/source`` tag limit)."""
+    wire network: the one at ``sim_proxy`` if given, else one that ``network_hook`` (a
+    ``module:function`` taking releases and seed and returning a context manager that
+    yields a proxy URL; the demo's by default) serves for the crawl. Production code
+    never starts a simulator itself. ``requests_per_domain`` caps Scrapy's concurrent
+    requests to one domain (a source's concurrent runs are capped by the
+    ``dagster/partition/source`` tag limit)."""
 
     data_dir: str = "data"
     sim_proxy: str | None = None
     sim_releases: int = 300
     sim_seed: int = 7
+    network_hook: str = "pipelines.demo:serve_network"
     max_releases: int | None = None
     requests_per_domain: int | None = None
 
@@ -43,57 +48,43 @@ class CrawlerResource(dg.ConfigurableResource):
               partition_key: str | None = None) -> CrawlRun:
         """Crawl one source to completion; ``known_urls`` are handed to the spider. An
         interrupted crawl of the same partition is resumed (``crawlers/resume.py``)."""
-        settings: dict[str, str] = {}
-        if source.network == "simulated":
-            settings.update(SIMULATED_SETTINGS)
-        if self.requests_per_domain:
-            settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(self.requests_per_domain)
-        if source.network != "simulated":
-            return run_crawl(source.id, Path(self.data_dir), settings=settings or None,
-                             max_releases=self.max_releases, known_urls=known_urls,
-                             resume_key=partition_key)
-        with self.simulator() as proxy:
-            return run_crawl(source.id, Path(self.data_dir), proxy=proxy, settings=settings,
+        simulated = source.network == "simulated"
+        with self.simulator() if simulated else nullcontext(None) as proxy:
+            return run_crawl(source.id, Path(self.data_dir), proxy=proxy,
+                             settings=crawl_settings(source, self.requests_per_domain) or None,
                              max_releases=self.max_releases, known_urls=known_urls,
                              resume_key=partition_key)
 
     def import_inbox(self, day: str) -> CrawlRun:
-        """Claim the archives waiting in the inbox into ``raw/inbox/<day>/`` and write a
-        manifest of every archive claimed that day, as a crawl run would."""
-        data_dir = Path(self.data_dir).absolute()  # by name: data/raw may be a symlink
-        landing = data_dir / "raw" / INBOX_SOURCE / day
-        started = datetime.now(UTC)
-        run_id = new_run_id()
-        files = claim(self.inbox_dir, landing)
-        records = day_records(files, landing, data_dir, run_id, enabled_sources())
-        with open(landing / MANIFEST_NAME, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        stats = {
-            "finish_reason": "inbox",
-            "downloader/response_count": len(records),
-            "wiredesk/records/release": sum(r["role"] == "release" for r in records),
-            "warc_files": [str(f.relative_to(data_dir)) for f in files],
-        }
-        (landing / STATS_NAME).write_text(json.dumps(stats))
-        return CrawlRun(INBOX_SOURCE, run_id, str(landing), started.isoformat(),
-                        datetime.now(UTC).isoformat(), 0, stats)
+        """Claim the inbox's waiting archives as the inbox run of ``day``
+        (:func:`pipelines.inbox.import_inbox`)."""
+        return import_inbox(self.inbox_dir, self.data_dir, day, enabled_sources())
 
     @contextmanager
     def simulator(self) -> Iterator[str]:
+        """The simulated network's proxy URL: ``sim_proxy``, else one served by
+        ``network_hook`` for the block."""
         if self.sim_proxy:
             yield self.sim_proxy
             return
-        from crawlers.simulator import SimulatorServer, WireNetwork
-
-        with SimulatorServer(WireNetwork(n_releases=self.sim_releases, seed=self.sim_seed)) as sim:
-            yield sim.proxy_url
+        module, _, name = self.network_hook.partition(":")
+        serve = getattr(importlib.import_module(module), name)
+        with serve(self.sim_releases, self.sim_seed) as proxy:
+            yield proxy
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse file. All writers share the ``duckdb_writer`` pool (limit 1);
-    readers (checks, sensors, the known-URL lookup) use the published read copy."""
+    """The DuckDB warehouse file: ``db``, else ``<data_dir>/warehouse.duckdb``. All writers
+    share the ``duckdb_writer`` pool (limit 1); readers (checks, sensors, the known-URL
+    lookup) use the published read copy."""
 
-    path: str = "data/warehouse.duckdb"
+    db: str | None = None
+    data_dir: str = "data"
+
+    @property
+    def path(self) -> str:
+        """The warehouse file."""
+        return self.db or str(Path(self.data_dir) / "warehouse.duckdb")
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -117,19 +108,34 @@ class WarehouseResource(dg.ConfigurableResource):
             con.close()
 
 
-def default_resources() -> dict[str, dg.ConfigurableResource]:
-    """Resources configured from the environment (``WIREDESK_*``), with project defaults."""
-    data_dir = os.environ.get("WIREDESK_DATA_DIR", "data")
-    per_domain = os.environ.get("WIREDESK_REQUESTS_PER_DOMAIN")
-    return {
-        "crawler": CrawlerResource(
-            data_dir=data_dir,
-            sim_proxy=os.environ.get("WIREDESK_SIM_PROXY") or None,
-            sim_releases=int(os.environ.get("WIREDESK_SIM_RELEASES", "300")),
-            sim_seed=int(os.environ.get("WIREDESK_SIM_SEED", "7")),
-            requests_per_domain=int(per_domain) if per_domain else None,
-        ),
-        "warehouse": WarehouseResource(
-            path=os.environ.get("WIREDESK_DB", str(Path(data_dir) / "warehouse.duckdb"))
-        ),
-    }
+# Environment variables behind each resource field (README: Configuration).
+ENV_FIELDS: dict[str, dict[str, str]] = {
+    "crawler": {"data_dir": "WIREDESK_DATA_DIR", "sim_proxy": "WIREDESK_SIM_PROXY",
+                "sim_releases": "WIREDESK_SIM_RELEASES", "sim_seed": "WIREDESK_SIM_SEED",
+                "requests_per_domain": "WIREDESK_REQUESTS_PER_DOMAIN"},
+    "warehouse": {"db": "WIREDESK_DB", "data_dir": "WIREDESK_DATA_DIR"},
+}
+INT_FIELDS = {"sim_releases", "sim_seed", "requests_per_domain"}
+
+
+def _env_config(resource: str) -> dict[str, Any]:
+    """``dg.EnvVar`` for each field of ``resource`` whose variable is set (Dagster reads
+    its value when a run starts); fields whose variable is unset keep their default."""
+    return {name: dg.EnvVar.int(var) if name in INT_FIELDS else dg.EnvVar(var)
+            for name, var in ENV_FIELDS[resource].items() if os.environ.get(var)}
+
+
+def default_resources(**explicit: Any) -> dict[str, dg.ConfigurableResource]:
+    """The crawler and warehouse resources: ``explicit`` values (any field of either,
+    e.g. ``sim_proxy=...`` from the demo) over the ``WIREDESK_*`` environment variables
+    (as ``dg.EnvVar``) over the project's defaults."""
+    made: dict[str, dg.ConfigurableResource] = {}
+    for key, cls in (("crawler", CrawlerResource), ("warehouse", WarehouseResource)):
+        fields = {k: v for k, v in explicit.items() if k in cls.model_fields}
+        made[key] = cls(**{**_env_config(key), **fields})
+    return made
+
+
+def resolved(resource: ConfiguredResource) -> ConfiguredResource:
+    """``resource`` with its ``dg.EnvVar`` fields read (for code outside a run)."""
+    return resource.process_config_and_initialize()

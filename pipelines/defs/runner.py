@@ -1,4 +1,5 @@
-"""Materialise sources from Python (the demo, ``wiredesk run``, tests) as the UI would.
+"""Materialise sources, then stories, from Python (the demo, ``wiredesk run``, tests) as
+the UI would: :func:`launch` is the one way in.
 
 These runs execute in the calling process and bypass Dagster's run queue (its per-source
 and per-partition tag limits); the file locks apply to them (``pipelines.locks`` for the
@@ -20,9 +21,9 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 import dagster as dg
 
@@ -31,6 +32,7 @@ from pipelines.defs.partitions import partition_key
 # Runs still log every event to the instance (the UI shows them); the terminal gets warnings.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 PID_TAG, HOST_TAG, START_TAG = "wiredesk/pid", "wiredesk/host", "wiredesk/pid_start"
+STORIES = "stories"  # the story refresh's name among :func:`launch`'s outcomes
 
 
 def _process_start(pid: int) -> str | None:
@@ -107,35 +109,60 @@ def _execute(defs: dg.Definitions, job: str, instance: dg.DagsterInstance, quiet
     )
 
 
-def ingest(defs: dg.Definitions, source_id: str, instance: dg.DagsterInstance,
-           quiet: bool = True, day: date | datetime | str | None = None
-           ) -> dg.ExecuteInProcessResult:
-    """Run the ingest job for one source's partition of ``day`` (today, UTC, by default)."""
-    return _execute(defs, "ingest_source", instance, quiet, partition_key(source_id, day))
+@dataclass(frozen=True)
+class Outcome:
+    """How one run of :func:`launch` ended: success, and ``step: message`` per failed step."""
+
+    success: bool
+    errors: list[str] = field(default_factory=list)
 
 
-def materialise_sources(
+def instance_from_env() -> dg.DagsterInstance:
+    """The persistent instance of ``$DAGSTER_HOME``; without it, an ephemeral one (runs are
+    then not kept)."""
+    from dagster._core.errors import DagsterHomeNotSetError
+
+    try:
+        return dg.DagsterInstance.get()
+    except DagsterHomeNotSetError:
+        return dg.DagsterInstance.ephemeral()
+
+
+def launch(
     defs: dg.Definitions,
-    source_ids: Iterable[str],
-    instance: dg.DagsterInstance,
-    quiet: bool = True,
+    sources: Iterable[str] = (),
+    *,
+    stories: bool = True,
+    instance: dg.DagsterInstance | None = None,
     day: date | datetime | str | None = None,
-) -> dict[str, bool]:
-    """Run the ingest job for each source's partition of ``day`` (today, UTC, by default);
-    returns ``{source_id: success}``."""
-    return {source_id: ingest(defs, source_id, instance, quiet, day).success
-            for source_id in source_ids}
+    quiet: bool = True,
+    stop_on_failure: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Outcome]:
+    """Materialise sources, then stories: the one launcher of the demo, ``wiredesk run``,
+    ``python -m pipelines.defs.runner`` and the tests.
 
-
-def run_story_refresh(defs: dg.Definitions, instance: dg.DagsterInstance, quiet: bool = True
-                      ) -> bool:
-    """Run the story refresh job; returns whether it succeeded."""
-    return _refresh(defs, instance, quiet).success
-
-
-def _refresh(defs: dg.Definitions, instance: dg.DagsterInstance, quiet: bool = True
-             ) -> dg.ExecuteInProcessResult:
-    return _execute(defs, "refresh_stories", instance, quiet)
+    Runs the ingest job for each source's partition of ``day`` (today, UTC, by default),
+    in order, then (if ``stories``) the story refresh, unless every source failed. With
+    ``stop_on_failure`` the first failed source ends the launch. ``progress`` is told the
+    name of each run before it starts. ``instance`` defaults to :func:`instance_from_env`.
+    Returns ``{source_id | "stories": Outcome}``.
+    """
+    instance = instance or instance_from_env()
+    outcomes: dict[str, Outcome] = {}
+    for source_id in sources:
+        if progress:
+            progress(source_id)
+        result = _execute(defs, "ingest_source", instance, quiet, partition_key(source_id, day))
+        outcomes[source_id] = Outcome(result.success, step_errors(result))
+        if stop_on_failure and not result.success:
+            return outcomes
+    if stories and (not outcomes or any(o.success for o in outcomes.values())):
+        if progress:
+            progress(STORIES)
+        result = _execute(defs, "refresh_stories", instance, quiet)
+        outcomes[STORIES] = Outcome(result.success, step_errors(result))
+    return outcomes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,17 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pipelines.definitions import build_defs
 
-    defs = build_defs()
-    instance = dg.DagsterInstance.get()
-    report: dict[str, dict[str, Any]] = {}
-    for source_id in filter(None, args.sources.split(",")):
-        result = ingest(defs, source_id, instance, day=args.day)
-        report[source_id] = {"success": result.success, "errors": step_errors(result)}
-    if args.stories:
-        result = _refresh(defs, instance)
-        report["stories"] = {"success": result.success, "errors": step_errors(result)}
-    print(json.dumps(report), flush=True)
-    return 0 if all(r["success"] for r in report.values()) else 1
+    outcomes = launch(build_defs(), filter(None, args.sources.split(",")),
+                      stories=args.stories, instance=dg.DagsterInstance.get(), day=args.day)
+    print(json.dumps({name: asdict(o) for name, o in outcomes.items()}), flush=True)
+    return 0 if all(o.success for o in outcomes.values()) else 1
 
 
 if __name__ == "__main__":

@@ -12,8 +12,7 @@ from pipelines.defs.partitions import INBOX, partition_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
 from pipelines.defs.schedules import sensor_status
 from pipelines.inbox import pending, symlinks
-from warehouse.db import transaction
-from warehouse.load import insert_rows
+from warehouse.load import record_run_failure
 from warehouse.publish import publish
 
 RECORD_JOB = "record_run_failure"
@@ -67,9 +66,7 @@ class FailureConfig(dg.Config):
 def record_run_failure_op(config: FailureConfig, warehouse: WarehouseResource) -> None:
     row = {**config.model_dump(), "failed_at": datetime.fromisoformat(config.failed_at)}
     with warehouse.connect() as con:
-        with transaction(con):
-            con.execute("DELETE FROM run_failures WHERE run_id = ?", [config.run_id])
-            insert_rows(con, "run_failures", [row])
+        record_run_failure(con, row)
         publish(warehouse.path, con)
 
 

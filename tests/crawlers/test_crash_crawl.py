@@ -1,5 +1,5 @@
 """Crash safety on the crawl side, driven for real: ``scrapy crawl`` subprocesses killed with
-SIGKILL at chosen points (``crawlers/faults.py``) or from outside, a size-limited tmpfs
+SIGKILL at chosen points (``plumbing/faults.py``) or from outside, a size-limited tmpfs
 for a full disk, and a real gzip bomb; each outcome compared with the simulator's truth."""
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from crawlers.archive import (
     read_record,
     verify_warc,
 )
-from crawlers.faults import ENV as CRASH_ENV
 from crawlers.items import PageRecord
 from crawlers.pipelines import ManifestPipeline
 from crawlers.registry import registry
@@ -55,6 +54,7 @@ from pipelines.articles import clean_pages
 from pipelines.crawl import SIMULATED_SETTINGS, ArchiveWriteFailed, CrawlRun, run_crawl
 from pipelines.inbox import TRUNCATED, warc_records
 from pipelines.manifest import page_rows
+from plumbing.faults import ENV as CRASH_ENV
 from tests.conftest import fill_disk, inbox_release_pages, small_disk_at, write_warc
 
 N_RELEASES = 40

@@ -58,13 +58,14 @@ def main(data: Path) -> dict:
 
     from pipelines.definitions import build_defs
     from pipelines.defs.resources import CrawlerResource, WarehouseResource
-    from pipelines.defs.runner import materialise_sources
+    from pipelines.defs.runner import launch
     crawler = CrawlerResource(data_dir=str(data), sim_proxy=os.environ["WIREDESK_SIM_PROXY"])
-    warehouse = WarehouseResource(path=str(data / "warehouse.duckdb"))
+    warehouse = WarehouseResource(data_dir=str(data))
     defs = build_defs({"crawler": crawler, "warehouse": warehouse})
     write_inbox(data / "inbox")
     with dg.DagsterInstance.ephemeral() as instance:
-        results = materialise_sources(defs, SOURCES, instance)
+        results = {name: o.success for name, o in
+                   launch(defs, SOURCES, stories=False, instance=instance).items()}
     return {
         "results": results,
         "maxrss_self_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

@@ -13,7 +13,7 @@ import pytest
 from crawlers.simulator import SimulatorServer
 from pipelines.definitions import build_defs
 from pipelines.defs.partitions import partition_key
-from pipelines.defs.runner import materialise_sources
+from pipelines.defs.runner import Outcome, launch
 from tests.conftest import local_pipeline, materialise_simulated
 from warehouse.db import connect
 
@@ -165,16 +165,16 @@ def test_a_second_day_holds_only_what_is_new(pipeline):
     loaded (today), so it adds its crawl run and nothing else."""
     before = counts(pipeline["db"])
     yesterday = datetime.now(UTC).date() - timedelta(days=1)
-    assert materialise_sources(pipeline["defs"], ["prwire"], pipeline["instance"],
-                               day=yesterday) == {"prwire": True}
+    assert launch(pipeline["defs"], ["prwire"], stories=False, instance=pipeline["instance"],
+                  day=yesterday) == {"prwire": Outcome(True)}
     after = counts(pipeline["db"])
     assert after == {**before, "crawl_runs": before["crawl_runs"] + 1}
     keys = query(pipeline["db"], "SELECT DISTINCT partition_key FROM releases "
                                  "WHERE source_id = 'prwire'")
     assert keys == [(str(partition_key("prwire")),)]
     # Re-materialising today's partition afterwards still gives the same rows.
-    assert materialise_sources(pipeline["defs"], ["prwire"], pipeline["instance"]) == \
-        {"prwire": True}
+    assert launch(pipeline["defs"], ["prwire"], stories=False,
+                  instance=pipeline["instance"]) == {"prwire": Outcome(True)}
     assert counts(pipeline["db"]) == after
 
 

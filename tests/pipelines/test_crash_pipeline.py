@@ -2,7 +2,7 @@
 
 Each run is a subprocess (``python -m pipelines.defs.runner``) materialising the real
 Dagster assets over the session's simulated network; ``WIREDESK_CRASH_AT`` kills it at a
-crash point (``crawlers/faults.py``). Runs are bounded in time, never timed.
+crash point (``plumbing/faults.py``). Runs are bounded in time, never timed.
 """
 
 from __future__ import annotations

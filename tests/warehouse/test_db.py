@@ -51,3 +51,30 @@ def test_a_failed_load_leaves_the_previous_rows(tmp_path):
     except Exception:  # noqa: BLE001
         pass
     assert [r[0] for r in con.execute("SELECT page_id FROM pages").fetchall()] == ["p1"]
+
+
+def test_a_page_another_partition_holds_is_left_out_of_this_load(tmp_path):
+    from warehouse.overlap import drop_loaded_elsewhere
+
+    con = connect(tmp_path / "w.duckdb")
+    run = {"run_id": "r1", "source_id": "a"}
+    replace_partition(con, "a|day1", run, [_page("p1", "a")], [], [])
+    rows = {"pages": [_page("p1", "a"), _page("p2", "a")], "articles": [], "releases": []}
+    assert drop_loaded_elsewhere(con, "a|day2", rows)["already_loaded_pages"] == 1
+    assert [p["page_id"] for p in rows["pages"]] == ["p2"]
+    # Its own partition's rows are not "elsewhere": a reload keeps them.
+    rows = {"pages": [_page("p1", "a")], "articles": [], "releases": []}
+    assert drop_loaded_elsewhere(con, "a|day1", rows)["already_loaded_pages"] == 0
+
+
+def test_a_run_failure_recorded_twice_is_one_row(tmp_path):
+    from warehouse.load import record_run_failure
+
+    con = connect(tmp_path / "w.duckdb")
+    row = {"run_id": "f1", "job_name": "ingest_source", "partition_key": "a|day1",
+           "source_id": "a", "failed_at": datetime(2026, 7, 1, tzinfo=UTC),
+           "failed_steps": ["raw_pages"], "message": "first"}
+    record_run_failure(con, row)
+    record_run_failure(con, {**row, "message": "second"})
+    assert con.execute("SELECT run_id, message FROM run_failures").fetchall() == [
+        ("f1", "second")]

@@ -1,5 +1,5 @@
-"""What a partition's load must leave out because other partitions already hold it, and
-the incremental-crawl hook (URLs the warehouse already knows)."""
+"""What a partition's load must leave out because other partitions already hold it: a
+release lands once, in the partition that first found it."""
 
 from __future__ import annotations
 

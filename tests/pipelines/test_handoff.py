@@ -1,0 +1,41 @@
+"""Stage rows through Parquet and back: equal rows, whatever shapes the stages make."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pyarrow.parquet as pq
+
+from pipelines.handoff import hand_off, read_rows, take, write_rows
+
+KARACHI = timezone(timedelta(hours=5))
+
+
+def test_rows_come_back_equal_with_types_kept(tmp_path):
+    rows = [
+        {"id": "a", "n": 3, "score": 0.5, "ok": True,
+         "seen": datetime(2026, 7, 1, 9, 30, tzinfo=KARACHI), "day": date(2026, 7, 1),
+         "tickers": ["NYSE:ABC"], "mentions": [{"name": "Portwell Harbour", "start": 4}],
+         "stats": {"finish_reason": "finished", "retry/count": 2}, "mixed": 1},
+        {"id": "b", "n": None, "score": 2.0, "ok": False, "seen": None, "day": None,
+         "tickers": [], "mentions": [], "stats": {}, "mixed": 1.5, "only_here": "x"},
+    ]
+    path = write_rows(tmp_path / "t.parquet", rows)
+    back = read_rows(path)
+    assert back == [{**rows[0], "only_here": None}, rows[1]]
+    assert back[0]["seen"].utcoffset() == timedelta(hours=5)
+    schema = pq.read_schema(path)
+    assert str(schema.field("n").type) == "int64" and str(schema.field("ok").type) == "bool"
+    assert read_rows(write_rows(tmp_path / "empty.parquet", [])) == []
+
+
+def test_a_reference_is_small_and_carries_earlier_tables(tmp_path):
+    run = {"run_id": "r1", "run_dir": str(tmp_path / "run"), "stats": {}}
+    pages = [{"page_id": f"p{i}", "body": "text " * 200,
+              "fetched_at": datetime(2026, 7, 1, tzinfo=UTC)} for i in range(50)]
+    first = hand_off(run, "2026-07-01|prwire", pages=pages)
+    second = hand_off(run, "2026-07-01|prwire", first, releases=[{"release_id": "x"}])
+    assert second["counts"] == {"pages": 50, "releases": 1}
+    assert take(second, "pages") == pages
+    assert "2026-07-01_prwire" in second["tables"]["releases"]
+    assert len(repr(second)) < 1000

@@ -1,0 +1,40 @@
+"""The load stage's rows (crawl run, sources) and the release stage's carriers, without
+Dagster."""
+
+from __future__ import annotations
+
+from crawlers.registry import registry
+from pipelines.load import INBOX_ROW, run_row, source_rows
+from pipelines.releases import carrier_groups
+
+RUN = {"run_id": "r1", "source_id": "prwire", "started_at": "2026-07-01T09:00:00+00:00",
+       "finished_at": "2026-07-01T09:05:00+00:00", "exit_code": 0,
+       "stats": {"finish_reason": "finished", "downloader/request_count": 9,
+                 "downloader/response_count": 8, "warc_files": ["raw/prwire/r1/a.warc.gz"]}}
+
+
+def test_a_crawl_run_row_counts_its_release_pages_and_their_errors():
+    pages = [{"role": "release", "outcome": "ok"}, {"role": "release", "outcome": "http_404"},
+             {"role": "feed", "outcome": "ok"}]
+    row = run_row(RUN, "2026-07-01|prwire", pages)
+    assert (row["release_pages"], row["errors"], row["requests"], row["responses"]) == \
+        (2, 1, 9, 8)
+    assert row["started_at"].isoformat() == "2026-07-01T09:00:00+00:00"
+    assert row["warc_files"] == ["raw/prwire/r1/a.warc.gz"]
+
+
+def test_sources_rows_are_the_registry_and_the_inbox():
+    rows = source_rows(registry().values())
+    assert rows[-1] == INBOX_ROW
+    assert {r["source_id"] for r in rows[:-1]} == set(registry())
+
+
+def test_carriers_are_source_names_else_hosts_else_the_fallback():
+    sources = registry()
+    some_id = next(iter(sources))
+    arts = [{"source_id": some_id, "url": "http://a.test/1"},
+            {"source_id": "inbox", "url": "http://news.harbour.test/2"},
+            {"source_id": "inbox", "url": "urn:no-host"}]
+    groups = carrier_groups(arts, sources, fallback="inbox")
+    assert {k: len(v) for k, v in groups.items()} == {
+        sources[some_id].name: 1, "news.harbour.test": 1, "inbox": 1}
