@@ -9,6 +9,7 @@ inert :class:`rich.text.Text`, never as rich markup: a title such as
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -43,19 +44,24 @@ def line(*parts: Any) -> Text:
     return text
 
 
-def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None) -> dict:
-    """Serve the simulated network, materialise every simulated source and the stories
-    through the persistent Dagster instance, print a summary, and return the counts."""
+def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None,
+             proxy: str | None = None) -> dict:
+    """Serve the simulated network (or use the one already serving at ``proxy``, which
+    must have been built with the same ``releases`` and ``seed``), materialise every
+    simulated source and the stories through the persistent Dagster instance, print a
+    summary, and return the counts."""
     console = console or Console()
     from crawlers.simulator import SimulatorServer, WireNetwork
 
-    net = WireNetwork(n_releases=releases, seed=seed)
-    with SimulatorServer(net) as sim:
-        os.environ["WIREDESK_SIM_PROXY"] = sim.proxy_url
+    serving = (nullcontext(proxy) if proxy
+               else SimulatorServer(WireNetwork(n_releases=releases, seed=seed)))
+    with serving as sim:
+        proxy_url = proxy or sim.proxy_url
+        os.environ["WIREDESK_SIM_PROXY"] = proxy_url
         os.environ["WIREDESK_SIM_RELEASES"] = str(releases)
         os.environ["WIREDESK_SIM_SEED"] = str(seed)
         console.print(line(("Simulated wire network", "bold"),
-                           f" ({releases} releases, seed {seed}) on {sim.proxy_url}"))
+                           f" ({releases} releases, seed {seed}) on {proxy_url}"))
         from dagster import DagsterInstance
 
         from crawlers.registry import enabled_sources
