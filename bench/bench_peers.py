@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -192,6 +193,11 @@ def measure(sizes: list[int], rounds: int, seed: int, tools: list[str], out: Pat
     return result
 
 
+def _share(captured: float, targets: int) -> str:
+    """A percentage rounded down, so that 100.0% means every page."""
+    return f"{math.floor(1000 * captured / targets) / 10:.1f}%" if targets else "-"
+
+
 def table(result: dict) -> str:
     """The medians of every tool at every size, and wiredesk's ratio to each peer."""
     lines = [f"wiredesk and its peers on the simulated wire network ({result['date']}, "
@@ -216,7 +222,7 @@ def table(result: dict) -> str:
                 ratios = [f"{wd[k] / m[k]:.2f}x" for k in ("wall", "peak_mib", "peak_pss_mib")]
             failed = sum(r["returncode"] != 0 for r in runs[tool])
             lines.append(f"{tool:<20}{m['wall']:>8.1f}{m['cpu']:>8.1f}{m['peak_mib']:>9.0f}"
-                         f"{m['peak_pss_mib']:>9.0f}{m['captured'] / size['targets']:>10.1%}"
+                         f"{m['peak_pss_mib']:>9.0f}{_share(m['captured'], size['targets']):>10}"
                          f"{m['body_f1']:>9.3f}{ratios[0]:>14}{ratios[1]:>7}{ratios[2]:>7}"
                          + (f"  ({failed} run(s) failed)" if failed else ""))
     return "\n".join(lines)
