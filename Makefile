@@ -9,8 +9,10 @@ LOCK_VENV := .venv-lock
 export DAGSTER_HOME := $(CURDIR)/.dagster
 RELEASES ?= 300
 N ?= 2000
+PEERS_N ?= 500,2000
+ROUNDS ?= 3
 
-.PHONY: venv lock demo test test-slow test-all ui bench lint run clean-data dagster-home
+.PHONY: venv lock demo test test-slow test-all ui bench bench-peers lint run clean-data dagster-home
 
 venv: $(STAMP)
 
@@ -56,9 +58,16 @@ test-all: venv
 ui: venv dagster-home
 	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 
-## bench: every bench/bench_*.py (each takes --releases N)
+## bench: every bench/bench_*.py but the peers (each takes --releases N)
 bench: venv
-	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b --releases $(N) || exit 1; done
+	@for b in $(filter-out bench/bench_peers.py,$(wildcard bench/bench_*.py)); do \
+		echo "== $$b"; $(BIN)/python $$b --releases $(N) || exit 1; done
+
+## bench-peers: wiredesk beside a plain Scrapy + trafilatura spider and trafilatura's own
+## fetching (make bench-peers PEERS_N=500,2000,8000 ROUNDS=3 NEWS_PLEASE=1)
+bench-peers: venv
+	$(BIN)/python bench/bench_peers.py --releases $(PEERS_N) --rounds $(ROUNDS) \
+		$(if $(NEWS_PLEASE),--with-news-please)
 
 ## run: crawl every enabled real source once and load it (make run SOURCES=dna,app)
 run: venv dagster-home

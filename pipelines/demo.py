@@ -9,7 +9,7 @@ inert :class:`rich.text.Text`, never as rich markup: a title such as
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -55,19 +55,24 @@ def serve_network(releases: int = 300, seed: int = 7) -> Iterator[str]:
         yield sim.proxy_url
 
 
-def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None) -> dict:
-    """Serve the simulated network, materialise every simulated source and the stories
-    through the persistent Dagster instance, print a summary, and return the counts."""
+def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None,
+             proxy: str | None = None) -> dict:
+    """Serve the simulated network (or use the one already serving at ``proxy``, which
+    must have been built with the same ``releases`` and ``seed``), materialise every
+    simulated source and the stories through the persistent Dagster instance, print a
+    summary, and return the counts."""
     console = console or Console()
     from crawlers.registry import enabled_sources
     from pipelines.definitions import build_defs
     from pipelines.defs.resources import default_resources, resolved
     from pipelines.defs.runner import STORIES, launch
 
-    with serve_network(releases, seed) as proxy:
+    serving = nullcontext(proxy) if proxy else serve_network(releases, seed)
+    with serving as proxy_url:
         console.print(line(("Simulated wire network", "bold"),
-                           f" ({releases} releases, seed {seed}) on {proxy}"))
-        resources = default_resources(sim_proxy=proxy, sim_releases=releases, sim_seed=seed)
+                           f" ({releases} releases, seed {seed}) on {proxy_url}"))
+        resources = default_resources(sim_proxy=proxy_url, sim_releases=releases,
+                                      sim_seed=seed)
         outcomes = launch(
             build_defs(resources), [s.id for s in enabled_sources(network="simulated")],
             stop_on_failure=True, progress=lambda name: console.print(

@@ -8,11 +8,14 @@ import typer
 def demo(
     releases: int = typer.Option(300, help="Size of the simulated network."),
     seed: int = typer.Option(7, help="Seed of the simulated network."),
+    proxy: str = typer.Option("", help="Crawl a simulator already serving at this URL "
+                              "(built with the same --releases and --seed) instead of "
+                              "starting one."),
 ) -> None:
     """Run the whole pipeline over the simulated wire network and show what landed."""
     from pipelines.demo import run_demo
 
-    run_demo(releases=releases, seed=seed)
+    run_demo(releases=releases, seed=seed, proxy=proxy or None)
 
 
 def simulate(
