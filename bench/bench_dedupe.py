@@ -30,9 +30,9 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawlers.simulator import WireNetwork  # noqa: E402
 from pipelines.dedupe.exact import content_hash  # noqa: E402
 from pipelines.dedupe.refresh import refresh_stories  # noqa: E402
+from simulator import WireNetwork  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 from warehouse.load import insert_rows  # noqa: E402
 

@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawlers.simulator import SimulatorServer, WireNetwork  # noqa: E402
-from crawlers.simulator.hostile import INPUTS, crawl_env, inbox_pages  # noqa: E402
+from simulator import SimulatorServer, WireNetwork  # noqa: E402
+from simulator.hostile import INPUTS, crawl_env, inbox_pages  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 

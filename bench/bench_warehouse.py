@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawlers.simulator.generator import (  # noqa: E402
+from simulator.generator import (  # noqa: E402
     SITE_IDS,
     build_issuers,
     plan_release,

@@ -2,13 +2,13 @@
 
 Usage::
 
-    from crawlers.simulator import WireNetwork, SimulatorServer
+    from simulator import WireNetwork, SimulatorServer
     net = WireNetwork(n_releases=12, seed=7)
     with SimulatorServer(net, port=0) as sim:
         sim.proxy_url   # "http://127.0.0.1:PORT"; send every request through it
         sim.hits()      # [{host, path, status, method, time}, ...]
 
-See :mod:`crawlers.simulator.network` for the truth format.
+See :mod:`simulator.network` for the truth format.
 """
 
 from .network import WireNetwork

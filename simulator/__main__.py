@@ -1,4 +1,4 @@
-"""CLI: ``python -m crawlers.simulator --releases 300 --seed 7 --port 8765``.
+"""CLI: ``python -m simulator --releases 300 --seed 7 --port 8765``.
 
 Prints the proxy URL on the first line of stdout, then serves until SIGINT/SIGTERM.
 """
@@ -18,7 +18,7 @@ from .server import SimulatorServer
 
 def main(argv: list[str] | None = None) -> int:
     """Run the simulator until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m crawlers.simulator",
+    parser = argparse.ArgumentParser(prog="python -m simulator",
                                      description="Serve the simulated wire network.")
     parser.add_argument("--releases", type=int, default=300, help="number of releases")
     parser.add_argument("--seed", type=int, default=7, help="generator seed")

@@ -1,7 +1,7 @@
 """The hostile site: a corpus of bad and malicious inputs served by the simulator.
 
 ``hostile.test`` is a simulated wire that does everything a broken or hostile web does.
-It is mounted in every :class:`~crawlers.simulator.network.WireNetwork` (requests for its
+It is mounted in every :class:`~simulator.network.WireNetwork` (requests for its
 hosts never touch the normal wires, whose output and truth are unchanged) and crawled as
 the ``hostile`` source, which is registered only when ``WIREDESK_EXTRA_SOURCES`` names
 :data:`REGISTRY_DIR` (see :func:`crawl_env`). That source is ``network: simulated`` but

@@ -26,7 +26,7 @@ def simulate(
     """Serve the simulated wire network on 127.0.0.1 until Ctrl-C."""
     import time
 
-    from crawlers.simulator import SimulatorServer, WireNetwork
+    from simulator import SimulatorServer, WireNetwork
 
     with SimulatorServer(WireNetwork(n_releases=releases, seed=seed), port=port) as sim:
         typer.echo(f"simulated wire network: proxy {sim.proxy_url} (Ctrl-C stops)")

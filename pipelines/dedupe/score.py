@@ -44,8 +44,8 @@ def pairwise(predicted: Mapping[str, str], truth: Mapping[str, str]) -> PairScor
 
 def score_network(releases: int, seed: int, with_boilerplate: bool = True) -> PairScores:
     """Cluster the simulated network's page texts and score them against its truth."""
-    from crawlers.simulator import WireNetwork
     from pipelines.dedupe.stories import cluster_documents
+    from simulator import WireNetwork
 
     docs = WireNetwork(n_releases=releases, seed=seed).documents(with_boilerplate)
     predicted = {row["id"]: row["story"] for row in cluster_documents(docs)}

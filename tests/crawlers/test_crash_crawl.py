@@ -48,13 +48,13 @@ from crawlers.runinfo import (
     archived_release_urls,
     read_manifest,
 )
-from crawlers.simulator import SimulatorServer, WireNetwork
 from crawlers.spiders import spider_class_for
 from pipelines.articles import clean_pages
 from pipelines.crawl import SIMULATED_SETTINGS, ArchiveWriteFailed, CrawlRun, run_crawl
 from pipelines.inbox import TRUNCATED, warc_records
 from pipelines.manifest import page_rows
 from plumbing.faults import ENV as CRASH_ENV
+from simulator import SimulatorServer, WireNetwork
 from tests.conftest import fill_disk, inbox_release_pages, small_disk_at, write_warc
 
 N_RELEASES = 40

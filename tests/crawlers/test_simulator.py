@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from crawlers.simulator import SimulatorServer, WireNetwork
+from simulator import SimulatorServer, WireNetwork
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASE_URL = {
@@ -320,7 +320,7 @@ def test_control_endpoints(sim: SimulatorServer, client: Client, truth: dict) ->
 def test_cli_prints_proxy_url_and_stops_on_sigterm(tmp_path: Path) -> None:
     out = tmp_path / "truth.json"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crawlers.simulator", "--releases", "12", "--seed", "7",
+        [sys.executable, "-m", "simulator", "--releases", "12", "--seed", "7",
          "--port", "0", "--truth-out", str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -10,9 +10,9 @@ import pytest
 
 from crawlers.archive import read_record
 from crawlers.registry import enabled_sources
-from crawlers.simulator import SimulatorServer
 from pipelines.clean.decode import decode_body
 from pipelines.crawl import SIMULATED_SETTINGS, run_crawl
+from simulator import SimulatorServer
 
 # Every test here starts processes (the slow tier: make test-slow).
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from crawlers.simulator import SimulatorServer, WireNetwork
-from crawlers.simulator.hostile import crawl_env
+from simulator import SimulatorServer, WireNetwork
+from simulator.hostile import crawl_env
 
 PROJECT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT = 900

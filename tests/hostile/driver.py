@@ -1,6 +1,6 @@
 """Run the whole pipeline over the hostile corpus in this process and report peak memory.
 
-``python -m tests.hostile.driver DATA_DIR`` (with :func:`crawlers.simulator.hostile.
+``python -m tests.hostile.driver DATA_DIR`` (with :func:`simulator.hostile.
 crawl_env` in the environment, so the ``hostile`` source is registered and crawled through
 the simulator): writes the inbox archives, materialises the ``hostile`` and ``inbox``
 partitions of today (crawl subprocess → clean workers → parse → load → publish) and prints
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from crawlers.archive import WarcArchiveWriter
-from crawlers.simulator.hostile import inbox_pages
+from simulator.hostile import inbox_pages
 
 SOURCES = ["hostile", "inbox"]
 TRUNCATED_WARC = "hostile-truncated.warc.gz"

@@ -1,4 +1,4 @@
-"""The hostile input corpus (``crawlers/simulator/hostile.py``) through the whole pipeline.
+"""The hostile input corpus (``simulator/hostile.py``) through the whole pipeline.
 
 One run (``conftest.corpus_run``) crawls the ``hostile`` source through the simulator and
 feeds the inbox archives, then cleans, parses and loads both. Every input of the corpus has
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawlers.simulator.hostile import (
+from simulator.hostile import (
     ALLOWED_HOSTS,
     FLOOD_LINKS,
     INPUTS,
@@ -268,8 +268,8 @@ def test_the_demo_summary_prints_stored_markup_as_text(corpus_run):
 
     from rich.console import Console
 
-    from crawlers.simulator.hostile import MARKUP_TITLE
     from pipelines.demo import show_summary
+    from simulator.hostile import MARKUP_TITLE
 
     out = io.StringIO()
     show_summary(corpus_run["data"] / "warehouse.read.duckdb",
@@ -290,7 +290,7 @@ def test_a_symlinked_inbox_entry_is_refused_and_recorded(corpus_run):
 
 def test_broken_registry_entries_are_disabled_alone():
     from crawlers.registry import read_registry
-    from crawlers.simulator.hostile import REGISTRY_DIR
+    from simulator.hostile import REGISTRY_DIR
 
     sources, problems = read_registry(REGISTRY_DIR)
     assert list(sources) == ["hostile"]

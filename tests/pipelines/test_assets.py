@@ -10,10 +10,10 @@ from typing import Any
 import dagster as dg
 import pytest
 
-from crawlers.simulator import SimulatorServer
 from pipelines.definitions import build_defs
 from pipelines.defs.partitions import partition_key
 from pipelines.defs.runner import Outcome, launch
+from simulator import SimulatorServer
 from tests.conftest import local_pipeline, materialise_simulated
 from warehouse.db import connect
 

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from crawlers.simulator import WireNetwork
 from pipelines.clean.extract import clean_html
 from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.refresh import changes, refresh_stories
 from pipelines.dedupe.score import pairwise
 from pipelines.dedupe.stories import cluster_documents
 from pipelines.parse.release import parse_release
+from simulator import WireNetwork
 from warehouse.db import connect
 from warehouse.load import insert_rows
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from lxml.html import fromstring
 
-from crawlers.simulator.network import WireNetwork
 from pipelines.clean import clean_html
 from pipelines.clean.candidates import READABILITY, TRAFILATURA, Candidate, run_readability
 from pipelines.clean.combine import Choice, combine, fill_gaps, first_suffices
@@ -18,6 +17,7 @@ from pipelines.clean.extract import MAX_HTML_CHARS
 from pipelines.clean.guard import PageTimeout, time_limit
 from pipelines.clean.pageindex import page_index
 from pipelines.clean.pagemeta import trafilatura_metadata
+from simulator.network import WireNetwork
 
 LONG_1 = ("The harbour authority approved a dredging plan for the northern channel on Tuesday, "
           "which will let larger grain carriers berth at the old quay from next spring.")
