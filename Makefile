@@ -54,7 +54,9 @@ test-slow: venv
 test-all: venv
 	$(BIN)/python -m pytest -q
 
-## ui: the Dagster UI on 127.0.0.1:3000 with the same definitions and warehouse
+## ui: the Dagster UI on 127.0.0.1:3000 with the same definitions and warehouse, and the
+## demo's simulated sources (simulator/sources/, here only: make run never sees them)
+ui: export WIREDESK_EXTRA_SOURCES := $(CURDIR)/simulator/sources$(if $(WIREDESK_EXTRA_SOURCES),:$(WIREDESK_EXTRA_SOURCES))
 ui: venv dagster-home
 	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 

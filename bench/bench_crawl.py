@@ -25,9 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawlers.registry import enabled_sources  # noqa: E402
-from crawlers.simulator import SimulatorServer, WireNetwork  # noqa: E402
 from pipelines.crawl import SIMULATED_SETTINGS, run_crawl  # noqa: E402
 from pipelines.manifest import read_manifest  # noqa: E402
+from simulator import SimulatorServer, WireNetwork  # noqa: E402
+from simulator.registry import use_simulated_sources  # noqa: E402
+
+use_simulated_sources()  # the simulated sources, for this process and its crawls
 
 ZERO_DELAY = {**SIMULATED_SETTINGS, "AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0",
               "LOG_LEVEL": "WARNING"}

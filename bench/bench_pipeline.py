@@ -26,14 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawlers.registry import enabled_sources, registry  # noqa: E402
-from crawlers.simulator import SimulatorServer, WireNetwork  # noqa: E402
 from pipelines.articles import clean_pages  # noqa: E402
 from pipelines.crawl import SIMULATED_SETTINGS, run_crawl  # noqa: E402
 from pipelines.dedupe.refresh import refresh_stories  # noqa: E402
 from pipelines.manifest import page_rows, read_manifest  # noqa: E402
 from pipelines.releases import release_rows  # noqa: E402
+from simulator import SimulatorServer, WireNetwork  # noqa: E402
+from simulator.registry import use_simulated_sources  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 from warehouse.load import replace_partition  # noqa: E402
+
+use_simulated_sources()  # the simulated sources, for this process and its crawls
 
 
 def _child(fn: Callable[[], Any], out: Path, conn: Any) -> None:

@@ -49,7 +49,7 @@ def serve_network(releases: int = 300, seed: int = 7) -> Iterator[str]:
     """Serve the simulated wire network on loopback for the block; yields its proxy URL.
     The crawler resource's ``network_hook``: a crawl of a simulated source with no running
     simulator (``WIREDESK_SIM_PROXY``) serves one through it."""
-    from crawlers.simulator import SimulatorServer, WireNetwork
+    from simulator import SimulatorServer, WireNetwork
 
     with SimulatorServer(WireNetwork(n_releases=releases, seed=seed)) as sim:
         yield sim.proxy_url
@@ -60,8 +60,12 @@ def run_demo(releases: int = 300, seed: int = 7, console: Console | None = None,
     """Serve the simulated network (or use the one already serving at ``proxy``, which
     must have been built with the same ``releases`` and ``seed``), materialise every
     simulated source and the stories through the persistent Dagster instance, print a
-    summary, and return the counts."""
+    summary, and return the counts. The simulated sources are registered here
+    (``simulator/sources/``), not in production."""
     console = console or Console()
+    from simulator.registry import use_simulated_sources
+
+    use_simulated_sources()
     from crawlers.registry import enabled_sources
     from pipelines.definitions import build_defs
     from pipelines.defs.resources import default_resources, resolved

@@ -18,11 +18,19 @@ import pytest
 import requests
 
 from crawlers.archive import WarcArchiveWriter
-from crawlers.simulator import SimulatorServer, WireNetwork
+from simulator import SimulatorServer, WireNetwork
+from simulator.registry import use_simulated_sources
 
 SEED = 7
 SIZE = 12
 PROJECT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the simulator's sources (``simulator/sources/``) for the whole session,
+    before any test module reads the registry; the crawls, ``dagster dev`` and the CLI
+    started by the tests inherit ``WIREDESK_EXTRA_SOURCES``."""
+    use_simulated_sources()
 
 
 class UnmarkedSlowTest(RuntimeError):

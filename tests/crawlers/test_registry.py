@@ -10,12 +10,14 @@ import pytest
 from crawlers.patterns import PatternError, compile_pattern
 from crawlers.registry import (
     EXTRA_DIRS_ENV,
+    REGISTRY_DIR,
     RegistryError,
     load_registry,
     read_registry,
     registry,
 )
 from crawlers.spiders import spider_class_for
+from simulator.registry import SOURCES_DIR
 
 
 def test_every_source_loads_and_has_a_spider():
@@ -124,7 +126,41 @@ def test_each_bad_entry_is_left_out_naming_its_file(tmp_path):
 
 def test_the_shipped_entries_all_validate():
     sources, problems = read_registry()
-    assert not problems and len(sources) >= 20
+    assert not problems and len(sources) >= 16
+
+
+def test_the_production_registry_holds_no_simulated_source():
+    """crawlers/sources/ alone (no extra folder): real sources only; the simulator's four
+    are registered by its own folder, which the demo and the tests add."""
+    production, problems = read_registry(REGISTRY_DIR)
+    assert not problems and production
+    assert {s.network for s in production.values()} == {"live"}
+    simulated, problems = read_registry(SOURCES_DIR)
+    assert not problems
+    assert sorted(simulated) == ["bizwire", "dnanews", "globewire", "prwire"]
+    assert {s.network for s in simulated.values()} == {"simulated"}
+    assert not set(simulated) & set(production)
+
+
+@pytest.mark.slow
+def test_only_the_demo_registers_the_simulated_sources(tmp_path):
+    """A fresh process sees no simulated source (as ``wiredesk run`` and a deployment do);
+    after the demo's :func:`use_simulated_sources` the four are enabled and scheduled."""
+    code = ("from crawlers.registry import enabled_sources\n"
+            "print(sorted(s.id for s in enabled_sources(network='simulated')))\n"
+            "from simulator.registry import use_simulated_sources\n"
+            "use_simulated_sources()\n"
+            "from pipelines.definitions import defs\n"
+            "print(sorted(s.id for s in enabled_sources(network='simulated')))\n"
+            "print(sorted(s.name for s in defs.schedules if 'prwire' in s.name))\n")
+    env = {k: v for k, v in os.environ.items() if k != EXTRA_DIRS_ENV}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr[-3000:]
+    before, after, schedules = out.stdout.strip().splitlines()
+    assert before == "[]"
+    assert after == "['bizwire', 'dnanews', 'globewire', 'prwire']"
+    assert schedules == "['ingest_prwire']"
 
 
 @pytest.mark.slow
