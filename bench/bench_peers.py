@@ -42,7 +42,7 @@ import duckdb  # noqa: E402
 from peers.measure import Usage, run_measured  # noqa: E402
 from peers.score import Truth, network_truth, score  # noqa: E402
 
-from crawlers.simulator import SimulatorServer, WireNetwork  # noqa: E402
+from simulator import SimulatorServer, WireNetwork  # noqa: E402
 
 PEERS_VENV = BENCH / ".peers-venv"
 NEWS_PLEASE = "news-please==1.6.16"

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_extraction import prf  # noqa: E402
 
-from crawlers.simulator import WireNetwork  # noqa: E402
+from simulator import WireNetwork  # noqa: E402
 
 
 @dataclass(frozen=True)

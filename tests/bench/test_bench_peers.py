@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crawlers.simulator import SimulatorServer, WireNetwork
+from simulator import SimulatorServer, WireNetwork
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
