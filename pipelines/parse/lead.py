@@ -188,15 +188,23 @@ def _abbreviation_dot(s: str, p: int, end: int) -> int:
                                          or match_date(s, nxt)) else end
 
 
-def _closing(s: str, p: int) -> int | None:
-    """Index just after the bracket (or slash) opened at ``p`` closes on the same line."""
+def _closing(s: str, p: int, nested: bool = False) -> int | None:
+    """Index just after the bracket (or slash) opened at ``p`` closes on the same line;
+    ``nested``: a round bracket may hold one bracketed acronym (``(Carrier- Name (NA))``)."""
     close = _BRACKETS[s[p]]
     limit = 60 if close == "/" else 110
+    depth = 0
     for i in range(p + 1, min(len(s), p + limit)):
         c = s[i]
+        if c == "(" and nested and close == ")" and depth == 0:
+            depth = 1
+            continue
         if c == "\n" or (c in "([" and close != "/"):
             return None
         if c == close:
+            if depth:
+                depth = 0
+                continue
             return i + 1
     return None
 
@@ -204,6 +212,13 @@ def _closing(s: str, p: int) -> int | None:
 def _date_piece(text: str) -> DateMatch | None:
     found = match_date(text.strip())
     return found if found and found.end >= len(text.strip()) - 1 else None
+
+
+# a credit relayed by an aggregator ("Acme Wire Via Some NewsEdge") or spelt out with its
+# acronym ("Kuwait News Agency (KUNA)"); a pool's or carrier's short tag before a wire's name
+_VIA_RE = re.compile(r"\s+via\s+", re.I)
+_ACRONYM_AFTER_RE = re.compile(r"(.+?)\s*\(([^()]{2,40})\)")
+_POOL_RE = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass
@@ -240,6 +255,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return _Verdict("date", date=date) if date else None
     # the first name, unless it is a carrier's alone ("(اُردو پوائنٹ ... - اے پی پی۔ date)")
     name = next((n.strip() for n in names if not carrier(n.strip())), names[0].strip())
+    name = _VIA_RE.split(name)[0] or name  # "(Acme Wire Via Some Aggregator)": the wire
     split = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name) if x.strip()]
     relayed = [x for x in split if not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
     first = relayed[0] if relayed else split[0] if split else name  # a carrier's own story
@@ -249,11 +265,14 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return None
     known = canonical_agency(first) if len(relayed) > 1 else (
         canonical_agency(name) or canonical_agency(first))
+    if not known and (m := _ACRONYM_AFTER_RE.fullmatch(first)):
+        known = canonical_agency(m[1]) or canonical_agency(m[2])  # "Kuwait News Agency (KUNA)"
     if not known:
         halves = re.split(r"(?<=\w)-(?=[A-Z])", first)
         if len(halves) > 1:
-            known = canonical_agency(halves[0]) if (
-                canonical_agency(halves[-1]) or canonical_agency(halves[0])) else None
+            known = canonical_agency(halves[0])
+            if not known and (carrier(halves[0]) or _POOL_RE.fullmatch(halves[0])):
+                known = canonical_agency(halves[-1])  # "(NNN-BERNAMA)": a pool's tag first
     if known:
         return _Verdict("credit", known, True, date)
     key = re.sub(r"[^a-z0-9]", "", first.lower())
@@ -276,17 +295,18 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
 def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
     if p >= len(s) or s[p] not in _BRACKETS:
         return None
-    end = _closing(s, p)
+    end = _closing(s, p, nested=True)
     if end is None:
         return None
     verdict = _judge(s[p + 1 : end - 1], s[p], run.date_seen)
     return (end, verdict) if verdict else None
 
 
-def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True
-                 ) -> tuple[int, str, bool] | None:
+def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True,
+                 line_end: bool = False) -> tuple[int, str, bool] | None:
     """``(end, name, known)`` of a credit printed without brackets (``Oct 12 AAP -``,
-    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator."""
+    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator; with ``line_end``
+    (after a place and date) also a known name that ends its line (``TOKYO, May 2 Kyodo``)."""
     m = _DOMAIN_RE.match(s, p)
     first = _WORD_RE.match(s, p)
     if first is None and m is None:
@@ -312,6 +332,9 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         sep = _SEP_RE.match(s, tail)
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
+        if not closed and line_end and (tail >= len(s) or s[tail] == "\n") \
+                and is_known_agency(name, strict=True):
+            return tail, canonical_agency(name) or name, True
         if not closed:
             continue
         if sep is not None and sep.lastgroup == "dot" and not is_known_agency(name, strict=True):
@@ -500,7 +523,9 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             return True
     if run.credit is None:
         bare = _bare_agency(s, p, wire_ok=after == "dash", lead=not run.order,
-                            strict=not run.date_seen)
+                            strict=not run.date_seen,
+                            line_end=run.place is not None and run.date is not None
+                            and run.date.month_day is not None)
         if bare:
             run.credit = Credit(bare[1], bare[2], "bare")
             run.order.append("credit")

@@ -212,6 +212,37 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("regression", "(MENAFN- Newsfile Corp.) VANCOUVER, BC, Oct 3, 2024 - Acme said",
      "VANCOUVER, BC", "2024-10-03", "10-03", "Newsfile"),
     ("regression", "TORONTO _ The province said", "TORONTO", None, None, None),
+    # round 3: brands as printed, carriers' wrappers, bare credits, ...
+    # 1. a brand as printed: no later or earlier brand stands in for it
+    ("r3-brand", "CALGARY, ALBERTA--(MARKET WIRE)--Jan 5, 2009 - Prairie Rail Corp. said",
+     "CALGARY, ALBERTA", "2009-01-05", "01-05", "Marketwire"),
+    ("r3-brand", "VANCOUVER, BC--(Marketwired - Feb 3, 2015) - Coastline Gold said",
+     "VANCOUVER, BC", "2015-02-03", "02-03", "Marketwired"),
+    ("r3-brand", "MOSCOW, March 10 (Itar-Tass) -- The ministry said", "MOSCOW", None, "03-10",
+     "ITAR-TASS"),
+    ("r3-brand", "KAZAN, June 2 (TASS) -- The republic said", "KAZAN", None, "06-02", "TASS"),
+    ("r3-brand", "KYIV, May 4 (Interfax-Ukraine) - The council said", "KYIV", None, "05-04",
+     "Interfax-Ukraine"),
+    # 2. a pool's or carrier's wrapper round the originating wire
+    ("r3-carrier", "KUALA LUMPUR, March 3 (NNN-BERNAMA) -- The ministry said", "KUALA LUMPUR",
+     None, "03-03", "Bernama"),
+    ("r3-carrier", "HANOI, May 2 (NNN-VNA) -- Exports rose", "HANOI", None, "05-02", "VNA"),
+    ("r3-carrier", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 3 -- The cabinet met",
+     "KUWAIT", None, "03-03", "KUNA"),
+    ("r3-carrier", "(MENAFN - Oman News Agency) MUSCAT, April 9 -- The council met", "MUSCAT",
+     None, "04-09", "ONA"),
+    ("r3-carrier", "DENVER, March 3 (Harbor Newswire Via Acquire Media NewsEdge) -- Acme said",
+     "DENVER", None, "03-03", "Harbor Newswire"),
+    ("r3-carrier", "ST. LOUIS, June 9 (Business Wire via Some Aggregator) -- Acme said",
+     "ST. LOUIS", None, "06-09", "Business Wire"),
+    # 7. a known credit with no brackets after a date; wire codes
+    ("r3-bare", "TOKYO, April 13 Kyodo", "TOKYO", None, "04-13", "Kyodo"),
+    ("r3-bare", "Fire hits depot\nSEOUL, May 2 Yonhap\nThe fire spread", "SEOUL", None, "05-02",
+     "Yonhap"),
+    ("r3-bare", "Tamale, June 3, GNA – The assembly met", "Tamale", None, "06-03", "GNA"),
+    ("r3-bare", "HAVANA, March 10 (PL) The minister said", "HAVANA", None, "03-10",
+     "Prensa Latina"),
+    ("r3-bare", "WELLINGTON, May 2 NZPA - The bank said", "WELLINGTON", None, "05-02", "NZPA"),
 ]
 
 
@@ -286,3 +317,14 @@ def test_agencies_in_other_scripts_fold_spelling_variants(printed: str,
 def test_dates_in_local_forms(text: str, iso: str | None, month_day: str) -> None:
     found = match_date(text)
     assert found is not None and (found.iso, found.month_day) == (iso, month_day)
+
+
+@pytest.mark.parametrize(("printed", "canonical"), [
+    ("MARKET WIRE", "Marketwire"), ("Marketwire", "Marketwire"), ("Marketwired", "Marketwired"),
+    ("Itar-Tass", "ITAR-TASS"), ("TASS", "TASS"), ("CCNMatthews", "CCNMatthews"),
+    ("Keystone-ATS", "Keystone-ATS"), ("Canada NewsWire", "CNW"), ("Cision", None),
+    ("Interfax-Ukraine", "Interfax-Ukraine"), ("PL", "Prensa Latina"), ("SAPA", "SAPA"),
+    ("Kuwait News Agency", "KUNA"), ("Associated Press", "AP"),
+])
+def test_brands_keep_their_printed_name(printed: str, canonical: str | None) -> None:
+    assert canonical_agency(printed) == canonical
