@@ -33,7 +33,8 @@ _SEP_RE = re.compile(
       | (?P<comma>[,،]+)  # the Arabic comma too
       | (?P<dot>\.(?!\w))
       | (?P<slash>/)
-      | (?P<bar>[|•·])""",
+      | (?P<bar>[|•·])
+      | (?P<semi>;)""",
     re.X,
 )
 # combining marks (Indic vowel signs, Arabic harakat) belong to the word they sit in
@@ -397,6 +398,27 @@ def _region_like(part: str, lower_line: bool) -> bool:
     return name[:1].isupper() and len(name.split()) <= 3
 
 
+_REGION_CODE_RE = re.compile(r"[A-Z]{1,4}(?:[/.][A-Z]{1,4})+\.?")  # "B/A", "N.R."
+
+
+def _region_bracket(s: str, p: int) -> int | None:
+    """End of a region's short code or name in round brackets printed as a comma part
+    (``(B/A)``, ``(AJK)``), when another comma part follows it and it credits no one."""
+    if p >= len(s) or s[p] != "(":
+        return None
+    close = _closing(s, p)
+    if close is None or close - p > 30 or not s[_skip(s, close) : _skip(s, close) + 1] == ",":
+        return None
+    inner = s[p + 1 : close - 1]
+    if any(c.isdigit() for c in inner):
+        return None
+    verdict = _judge(inner, "(", False)
+    if verdict is None or verdict.kind == "place":
+        return close
+    code = verdict.kind == "credit" and not verdict.known and _REGION_CODE_RE.fullmatch(inner)
+    return close if code else None
+
+
 def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
     """The place (one or several, with region parts) printed at ``p``."""
     end, words = _read_name(s, p, 5)
@@ -443,6 +465,12 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                         q = e
                         continue
                 break
+            bracket = _region_bracket(s, r2)
+            if bracket is not None:  # "Hani, (B/A), May 03": a region in brackets as a part
+                if current == 0:
+                    place.parts.append(s[r2 + 1 : bracket - 1].strip())
+                q = bracket
+                continue
             if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
@@ -561,7 +589,8 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
     return False
 
 
-_JOINS_AFTER = {"dash": True, "comma": True, "dot": True, "slash": True, "bar": True}
+_JOINS_AFTER = {"dash": True, "comma": True, "dot": True, "slash": True, "bar": True,
+                "semi": True}  # "26 Sep 2021; AGENCY:": a semicolon only joins parts
 
 
 def scan(s: str, p0: int) -> Run | None:
@@ -598,6 +627,9 @@ def scan(s: str, p0: int) -> Run | None:
             run.end = p
             break
         sep = _SEP_RE.match(s, p)
+        if sep is None and _gap_closes(s, run, p):
+            run.close, run.end = "dash", p  # "HAVANA, March 10th  The": a gap ends it
+            break
         if sep is None or not run.order:
             run.close, run.end = None, p
             break
@@ -609,9 +641,16 @@ def scan(s: str, p0: int) -> Run | None:
                 joined = (before, kind, q)
             p = run.end
             continue
+        if kind == "semi":
+            run.close, run.end = None, p
+            break
         if kind == "colon" and run.credit is None and _credit_after_colon(s, q, run):
             p = run.end  # "LAHORE, July 29: (APP) The ..."
             continue
+        empty = _SEP_RE.match(s, q) if kind == "comma" else None
+        if empty is not None and empty.lastgroup == "dash" and run.place is not None:
+            run.close, run.end = "dash", _skip(s, empty.end())  # "IPOH, -- ": an empty date slot
+            break
         if kind == "comma":
             sentence = run.order == ["place"] and not lower_line and q < len(s) \
                 and s[q].islower()  # "Multan, the district administration said"
@@ -624,6 +663,13 @@ def scan(s: str, p0: int) -> Run | None:
         # "WASHINGTON — July 8 was the hottest day": the body began at the separator
         run, run.close, run.end = joined
     return run if run.order else None
+
+
+def _gap_closes(s: str, run: Run, p: int) -> bool:
+    """Two or more spaces after a place and a printed day close the dateline."""
+    gap = s[run.end : p]
+    return len(gap) >= 2 and run.place is not None and run.order[-1] == "date" \
+        and run.date is not None and run.date.month_day is not None
 
 
 def _credit_after_colon(s: str, q: int, run: Run) -> bool:

@@ -243,6 +243,23 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("r3-bare", "HAVANA, March 10 (PL) The minister said", "HAVANA", None, "03-10",
      "Prensa Latina"),
     ("r3-bare", "WELLINGTON, May 2 NZPA - The bank said", "WELLINGTON", None, "05-02", "NZPA"),
+    # 3. an empty date slot: a comma, then a dash with nothing between
+    ("r3-empty-date", "KOTA BHARU, — The state government said", "KOTA BHARU", None, None,
+     None),
+    ("r3-empty-date", "Ipoh, -- Police arrested two men", "Ipoh", None, None, None),
+    # 8. a gap of two or more spaces after a full dateline ends it
+    ("r3-gap", "HAVANA, March 10th  The minister said", "HAVANA", None, "03-10", None),
+    ("r3-gap", "Valparaíso, 4 de mayo   El gobierno anunció", "Valparaíso", None, "05-04", None),
+    # 9. a region in brackets as its own comma part
+    ("r3-region-bracket", "Bole, (N/R), June 4, GNA - The chief said", "Bole, (N/R)", None,
+     "06-04", "GNA"),
+    ("r3-region-bracket", "Tema, (G.A.), May 4, GNA – The assembly met", "Tema, (G.A.)",
+     None, "05-04", "GNA"),
+    # 11. date first, then a semicolon and the credit
+    ("r3-semicolon", "3 March 2022; Xinhua: China's exports rose", None, "2022-03-03",
+     "03-03", "Xinhua"),
+    ("r3-semicolon", "14 Nov 2019; AFP: The summit opened", None, "2019-11-14", "11-14",
+     "AFP"),
 ]
 
 
@@ -262,6 +279,8 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
     "San Jose, Calif.-based Acme said on Tuesday that sales rose",
     "The company said on Tuesday, July 8, that revenue rose.",
     "Acme Ltd (WKN: A402CQ) said it would list new shares",
+    "The company said, -- and then it added more",
+    "4 May 2020; Acme Corp: results were mixed",
 ])
 def test_lookalikes_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
