@@ -158,6 +158,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("SAnews", "ZA", ()),
     ("Xinhua", None, ("Xinhua News Agency", "Xinhuanet", "New China News Agency")),
     ("China News Service", "CN", ()),
+    ("chinanews.com", "CN", ("Chinanews", "China News Network")),
     ("CGTN", "CN", ()),
     ("Kyodo", "JP", ("Kyodo News",)),
     ("Jiji Press", "JP", ("Jiji",)),
@@ -226,7 +227,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
 # names printed in other scripts -> canonical
 _SCRIPT_NAMES: dict[str, str] = {
     "新华社": "Xinhua", "新華社": "Xinhua", "新华网": "Xinhua", "中新社": "China News Service",
-    "中新网": "China News Service", "共同": "Kyodo", "共同通信": "Kyodo", "時事": "Jiji Press",
+    "中新网": "chinanews.com", "中新網": "chinanews.com", "新華網": "Xinhua",
+    "共同": "Kyodo", "共同通信": "Kyodo", "時事": "Jiji Press",
     "時事通信": "Jiji Press", "ロイター": "Reuters", "AFP時事": "AFP", "聯合": "Yonhap",
     "聯合ニュース": "Yonhap", "ブルームバーグ": "Bloomberg", "연합뉴스": "Yonhap",
     "뉴시스": "Newsis", "뉴스1": "News1", "로이터": "Reuters", "ТАСС": "TASS",

@@ -260,6 +260,15 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "03-03", "Xinhua"),
     ("r3-semicolon", "14 Nov 2019; AFP: The summit opened", None, "2019-11-14", "11-14",
      "AFP"),
+    # 5. Chinese and Japanese agency datelines
+    ("r3-cjk", "新華社上海5月9日電 上海市は", "上海", None, "05-09", "Xinhua"),
+    ("r3-cjk", "新华社广州7月2日电 广东省", "广州", None, "07-02", "Xinhua"),
+    ("r3-cjk", "中新社杭州十二月二十一日電 記者", "杭州", None, "12-21", "China News Service"),
+    ("r3-cjk", "中新社成都九月五日电 四川", "成都", None, "09-05", "China News Service"),
+    ("r3-cjk", "中新網7月8日電 据报道", None, None, "07-08", "chinanews.com"),
+    ("r3-cjk", "（ロイター＝共同）\n【パリ共同】フランス政府は", "パリ", None, None, "Kyodo"),
+    ("r3-cjk", "ベルリン＝鈴木一郎\n2024年6月7日 8時15分\nドイツ政府は", "ベルリン", None, None,
+     None),
 ]
 
 
