@@ -267,6 +267,17 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("r3-cjk", "中新社成都九月五日电 四川", "成都", None, "09-05", "China News Service"),
     ("r3-cjk", "中新網7月8日電 据报道", None, None, "07-08", "chinanews.com"),
     ("r3-cjk", "（ロイター＝共同）\n【パリ共同】フランス政府は", "パリ", None, None, "Kyodo"),
+    # 6. a wire's byline that runs into its place
+    ("r3-byline-place", "By PTI, Pune : The police said", "Pune", None, None, "PTI"),
+    ("r3-byline-place", "By ANI, Shillong (Meghalaya) : Heavy rain lashed", "Shillong (Meghalaya)",
+     None, None, "ANI"),
+    ("r3-byline-place", "By Reuters, Lisbon - Portugal's bonds rallied", "Lisbon", None, None,
+     "Reuters"),
+    # 10. a headline run into a wire's credit printed twice
+    ("r3-headline-credit", "Storm floods coastal towns (AP) AP - Heavy rain flooded", None, None,
+     None, "AP"),
+    ("r3-headline-credit", "Markets slide on rate fears (Reuters) Reuters - Stocks fell", None,
+     None, None, "Reuters"),
     ("r3-cjk", "ベルリン＝鈴木一郎\n2024年6月7日 8時15分\nドイツ政府は", "ベルリン", None, None,
      None),
 ]
@@ -290,6 +301,7 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
     "Acme Ltd (WKN: A402CQ) said it would list new shares",
     "The company said, -- and then it added more",
     "4 May 2020; Acme Corp: results were mixed",
+    "By Jane Doe, Boston: a reporter's notes",
 ])
 def test_lookalikes_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
