@@ -381,6 +381,24 @@ def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
     return end, name.strip("«»‹›. ")
 
 
+# "Berlin - tagesschau -", "Wien - derstandard.at -": an outlet's name in lower or mixed
+# case, one word, between dashes after the place and before the body or the line's end
+_OUTLET_WORD_RE = re.compile(rf"(?P<name>[^\W\d_][\w.-]{{2,30}}?)[ \t]+(?=[{_DASHES}]+[ \t]*"
+                             r"(?:\n|$|[^\W\d_a-z]))")
+
+
+def _outlet_between_dashes(s: str, p: int) -> tuple[int, str] | None:
+    """``(end, name)`` of an outlet printed in lower or mixed case between dashes."""
+    m = _OUTLET_WORD_RE.match(s, p)
+    if m is None:
+        return None
+    name = m["name"]
+    if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
+            name[0].isupper() and name[1:].islower() and "." not in name) or date_word(name):
+        return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+    return m.end("name"), name
+
+
 def _label(name: str) -> bool:
     """``News Release``, ``Media Contact``: a newsroom label, not a wire's name."""
     key = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -560,7 +578,7 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.end = bare[0]
             return True
     if run.credit is None and after == "dash" and run.order == ["place"]:
-        outlet = _outlet_line_end(s, p)
+        outlet = _outlet_line_end(s, p) or _outlet_between_dashes(s, p)
         if outlet:  # "Peshawar - The Frontier Post" alone on its line
             run.credit = Credit(canonical_agency(outlet[1]) or outlet[1],
                                 is_known_agency(outlet[1]), "outlet")
@@ -644,6 +662,8 @@ def scan(s: str, p0: int) -> Run | None:
         if kind == "semi":
             run.close, run.end = None, p
             break
+        if kind == "colon" and run.order == ["place"] and _code_and_date(s, p, run):
+            break  # "Paris:AFP:19 Feb 2024 The": place, agency code and date by colons
         if kind == "colon" and run.credit is None and _credit_after_colon(s, q, run):
             p = run.end  # "LAHORE, July 29: (APP) The ..."
             continue
@@ -670,6 +690,29 @@ def _gap_closes(s: str, run: Run, p: int) -> bool:
     gap = s[run.end : p]
     return len(gap) >= 2 and run.place is not None and run.order[-1] == "date" \
         and run.date is not None and run.date.month_day is not None
+
+
+_CODE_DATE_RE = re.compile(r":(?P<code>[A-Za-z][\w.&-]{1,15}):(?=\d)")
+
+
+def _code_and_date(s: str, p: int, run: Run) -> bool:
+    """``Place:CODE:19 Feb 2024``: an agency's code and a date glued to the place by
+    colons; the dateline closes after the date."""
+    m = _CODE_DATE_RE.match(s, p)
+    date = match_date(s, m.end()) if m else None
+    if m is None or date is None or date.month_day is None:
+        return False
+    code = m["code"]
+    run.credit = Credit(canonical_agency(code) or code, is_known_agency(code), "bare")
+    run.date, run.date_seen = date, True
+    run.order += ["credit", "date"]
+    q = _skip(s, date.end)
+    sep = _SEP_RE.match(s, q)
+    if sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
+        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
+    else:
+        run.close, run.end = ("end" if q >= len(s) or s[q] == "\n" else "dash"), q
+    return True
 
 
 def _credit_after_colon(s: str, q: int, run: Run) -> bool:

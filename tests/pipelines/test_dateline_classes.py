@@ -267,6 +267,16 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("r3-cjk", "中新社成都九月五日电 四川", "成都", None, "09-05", "China News Service"),
     ("r3-cjk", "中新網7月8日電 据报道", None, None, "07-08", "chinanews.com"),
     ("r3-cjk", "（ロイター＝共同）\n【パリ共同】フランス政府は", "パリ", None, None, "Kyodo"),
+    # 4. an outlet in lower or mixed case between dashes; place, code and date by colons
+    ("r3-outlet-dashes", "Dresden - elbkurier -\nDie Stadt hat beschlossen", "Dresden", None,
+     None, "elbkurier"),
+    ("r3-outlet-dashes", "Graz - steiermark.at - Die Landesregierung", "Graz", None, None,
+     "steiermark.at"),
+    ("r3-outlet-dashes", "Bremen - Heute -\nDie Stadt", "Bremen", None, None, None),
+    ("r3-colon-code", "Kisumu:KNA:7 Mar 2023 The county assembly met", "Kisumu", "2023-03-07",
+     "03-07", "KNA"),
+    ("r3-colon-code", "Enugu:NAN:12 June 2022\nThe agency said", "Enugu", "2022-06-12",
+     "06-12", "NAN"),
     # 6. a wire's byline that runs into its place
     ("r3-byline-place", "By PTI, Pune : The police said", "Pune", None, None, "PTI"),
     ("r3-byline-place", "By ANI, Shillong (Meghalaya) : Heavy rain lashed", "Shillong (Meghalaya)",
