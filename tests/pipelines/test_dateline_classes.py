@@ -343,6 +343,11 @@ def test_region_spelt_loosely_resolves(location: str, city: str, region: str | N
     ("Gamma (NASDAQ:ABC)(WSE:ABC) said", ["NASDAQ:ABC", "WSE:ABC"]),
     ("the meeting (UTC: 14) began late", []),
     ("Acme Ltd (WKN: A402CQ, ISIN: DE000A402CQ1) said", []),
+    ("Lojas Harbor S.A. (B3: HRBR3) said", ["B3:HRBR3"]),
+    ("Quarry Metals Corp. (NYSE American – QMC) said", ["NYSEAMERICAN:QMC"]),
+    ("Boreal Gold Inc. (TSX Venture - BGX) said", ["TSXV:BGX"]),
+    ("Acme Inc. (Q3: 2024) results", []),
+    ("Acme Inc. (TSX - see notes) said", []),
 ])
 def test_unknown_exchange_codes_in_an_issuers_bracket(text: str, expected: list[str]) -> None:
     assert find_tickers(text) == expected
