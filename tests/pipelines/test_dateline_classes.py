@@ -277,6 +277,17 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "03-07", "KNA"),
     ("r3-colon-code", "Enugu:NAN:12 June 2022\nThe agency said", "Enugu", "2022-06-12",
      "06-12", "NAN"),
+    # 13. a known agency's code ending the lead paragraph
+    ("r3-trailer", "The ministry signed a deal with the visiting delegation on Monday.—APP",
+     None, None, None, "APP"),
+    ("r3-trailer", "The ministers discussed trade and investment at the palace on Tuesday. BNA",
+     None, None, None, "BNA"),
+    ("r3-trailer", "Officials said the new terminal will open to passengers in June. (ONA)",
+     None, None, None, "ONA"),
+    ("r3-trailer", "Dock strike ends\nThe port reopened on Friday after the two-week strike "
+     "ended, the authority said. KUNA\nShipping lines resumed calls at the port on "
+     "Saturday.\nCargo volumes are expected to recover by the end of the month.", None, None,
+     None, "KUNA"),
     # 6. a wire's byline that runs into its place
     ("r3-byline-place", "By PTI, Pune : The police said", "Pune", None, None, "PTI"),
     ("r3-byline-place", "By ANI, Shillong (Meghalaya) : Heavy rain lashed", "Shillong (Meghalaya)",
@@ -316,6 +327,16 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
 def test_lookalikes_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
     assert dateline is None or dateline.location is None
+
+
+@pytest.mark.parametrize("text", [
+    "The hotel opened a new rooftop pool and a SPA",
+    "Guests can book treatments at the new Spa",
+    "The deal was signed in the capital on Monday. Petra said she would attend.",
+])
+def test_trailer_lookalikes_credit_no_agency(text: str) -> None:
+    dateline = parse_release(text).dateline
+    assert dateline is None or dateline.agency is None
 
 
 @pytest.mark.parametrize(("location", "city", "region", "country"), [
