@@ -201,6 +201,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Pajhwok", "AF", ("Pajhwok Afghan News",)),
     ("Bakhtar", "AF", ()),
     ("Kazinform", "KZ", ()),
+    ("ZANIS", "ZM", ("Zambia News and Information Services",)),
     ("AzerTac", "AZ", ()),
     ("Trend", "AZ", ()),
     ("UzA", "UZ", ()),
@@ -352,7 +353,15 @@ def canonical_agency(name: str) -> str | None:
     for prefix, canonical in _PREFIXES:
         if key.startswith(prefix):
             return canonical
+    for suffix in _NAME_SUFFIXES:  # "Trend News Agency", "Kazinform News Agency"
+        if key.endswith(suffix) and key[: -len(suffix)] in AGENCY_ALIASES:
+            stem = key[: -len(suffix)]
+            return AGENCY_ALIASES[stem] if stem not in _WEAK_IN_TEXT or len(stem) > 3 else None
     return None
+
+
+# words a wire's name is printed with or without ("Trend News Agency" is Trend)
+_NAME_SUFFIXES = ("newsagency", "pressagency", "agency", "newsservice")
 
 
 # services that carry other wires' copy under their own tag: never the credited agency

@@ -304,16 +304,20 @@ def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
 
 
 def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True,
-                 line_end: bool = False) -> tuple[int, str, bool] | None:
+                 dated: bool = False, semi: bool = False) -> tuple[int, str, bool] | None:
     """``(end, name, known)`` of a credit printed without brackets (``Oct 12 AAP -``,
-    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator; with ``line_end``
-    (after a place and date) also a known name that ends its line (``TOKYO, May 2 Kyodo``)."""
+    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator. ``dated`` (after a
+    place and a printed day): also a known name ending its line (``TOKYO, May 2 Kyodo``) and
+    an unknown code in capitals before a dash (``Ndola, May 4, ZNS -``); ``semi`` (after
+    ``date;``): also an outlet's name before a colon (``4 May 2021; Harbour Times:``)."""
     m = _DOMAIN_RE.match(s, p)
     first = _WORD_RE.match(s, p)
     if first is None and m is None:
         return None
     if not m and not wire_ok and not starts_agency(first.group(0)) and not (
-            lead and wire_like(s[p : p + 40])):
+            lead and wire_like(s[p : p + 40])) and not (
+            dated and _unknown_code(first.group(0))) and not (
+            semi and titled(first.group(0))):
         return None
     spans = [m.end()] if m else []
     q = p
@@ -333,7 +337,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         sep = _SEP_RE.match(s, tail)
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
-        if not closed and line_end and (tail >= len(s) or s[tail] == "\n") \
+        if not closed and dated and (tail >= len(s) or s[tail] == "\n") \
                 and is_known_agency(name, strict=True):
             return tail, canonical_agency(name) or name, True
         if not closed:
@@ -345,9 +349,22 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         dashed = sep is not None and sep.lastgroup in ("dash", "dotdash")
         if len(name) <= 40 and dashed and not _label(name) and (
                 ((wire_ok or lead) and wire_like(name) and titled(name))
-                or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))):
+                or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))
+                or (dated and _unknown_code(name))):
+            return tail, name, False
+        if semi and sep is not None and sep.lastgroup == "colon" and titled(name) \
+                and not _label(name) and name.split()[0].lower() not in NOT_PLACE_START:
             return tail, name, False
     return None
+
+
+_CODE_RE = re.compile(r"[A-Z]{3,6}")  # an unknown agency's code in capitals: "ZNS"
+
+
+def _unknown_code(name: str) -> bool:
+    """An unknown agency's code in capitals, not a place's or a label's (``USA``, ``NEWS``)."""
+    return bool(_CODE_RE.fullmatch(name)) and not _label(name) and not place_kinds(name) \
+        and not region_part(name) and name.lower() not in NOT_PLACE_START | {"news", "new"}
 
 
 # words newspapers' names are made of ("The Frontier Post", "Sindh Observer")
@@ -570,8 +587,9 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
     if run.credit is None:
         bare = _bare_agency(s, p, wire_ok=after == "dash", lead=not run.order,
                             strict=not run.date_seen,
-                            line_end=run.place is not None and run.date is not None
-                            and run.date.month_day is not None)
+                            dated=run.place is not None and run.date is not None
+                            and run.date.month_day is not None,
+                            semi=after == "semi" and run.order == ["date"])
         if bare:
             run.credit = Credit(bare[1], bare[2], "bare")
             run.order.append("credit")
@@ -670,6 +688,11 @@ def scan(s: str, p0: int) -> Run | None:
         empty = _SEP_RE.match(s, q) if kind == "comma" else None
         if empty is not None and empty.lastgroup == "dash" and run.place is not None:
             run.close, run.end = "dash", _skip(s, empty.end())  # "IPOH, -- ": an empty date slot
+            credit = _bracket(s, run.end, run) if run.credit is None else None
+            if credit is not None and credit[1].kind == "credit":  # "SANAA, -- (Saba) The"
+                run.credit = Credit(credit[1].name, credit[1].known, "paren")
+                run.order.append("credit")
+                run.end = _skip(s, credit[0])
             break
         if kind == "comma":
             sentence = run.order == ["place"] and not lower_line and q < len(s) \
