@@ -413,6 +413,8 @@ def test_dates_in_local_forms(text: str, iso: str | None, month_day: str) -> Non
     ("Keystone-ATS", "Keystone-ATS"), ("Canada NewsWire", "CNW"), ("Cision", None),
     ("Interfax-Ukraine", "Interfax-Ukraine"), ("PL", "Prensa Latina"), ("SAPA", "SAPA"),
     ("Kuwait News Agency", "KUNA"), ("Associated Press", "AP"),
+    ("InvestorBrandNetwork", "InvestorBrandNetwork"), ("NetworkNewsWire", "NetworkNewsWire"),
+    ("news aktuell", "news aktuell"), ("Trend News Agency", "Trend"),
 ])
 def test_brands_keep_their_printed_name(printed: str, canonical: str | None) -> None:
     assert canonical_agency(printed) == canonical
