@@ -343,6 +343,8 @@ def test_lookalikes_are_no_dateline(text: str) -> None:
     "PARIS, May 4, EU - Talks resumed", "LONDON, May 4 - BREAKING - Shares fell",
     "26 Sep 2021; The council: notes",
     "The hotel opened a new rooftop pool and a SPA",
+    "The rally in the square was called by the Tehreek-e-Awami (PTI).\nThe second paragraph of "
+    "the story adds more detail about the rally.\nA third paragraph closes it.",
     "Guests can book treatments at the new Spa",
     "The deal was signed in the capital on Monday. Petra said she would attend.",
 ])
