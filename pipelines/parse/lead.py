@@ -404,15 +404,29 @@ _OUTLET_WORD_RE = re.compile(rf"(?P<name>[^\W\d_][\w.-]{{2,30}}?)[ \t]+(?=[{_DAS
                              r"(?:\n|$|[^\W\d_a-z]))")
 
 
+_OUTLET_WORDS_RE = re.compile(rf"(?P<name>[^\W\d_][\w.&'’]*(?:[ \t]+[^\W\d_][\w.&'’]*){{1,2}})"
+                              rf"[ \t]+(?=[{_DASHES}]+[ \t]*(?:\n|$))")
+
+
 def _outlet_between_dashes(s: str, p: int) -> tuple[int, str] | None:
-    """``(end, name)`` of an outlet printed in lower or mixed case between dashes."""
+    """``(end, name)`` of an outlet printed in lower or mixed case between dashes, or of
+    two or three capitalised words between a dash and a dash ending the line."""
     m = _OUTLET_WORD_RE.match(s, p)
+    if m is not None:
+        name = m["name"]
+        if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
+                name[0].isupper() and name[1:].islower() and "." not in name) \
+                or date_word(name):
+            return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+        return m.end("name"), name
+    m = _OUTLET_WORDS_RE.match(s, p)
     if m is None:
         return None
     name = m["name"]
-    if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
-            name[0].isupper() and name[1:].islower() and "." not in name) or date_word(name):
-        return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+    words = name.split()
+    if not titled(name) or any(w.lower() in NOT_PLACE_START or date_word(w) for w in words) \
+            or place_kinds(name) or _label(name):
+        return None
     return m.end("name"), name
 
 
