@@ -41,7 +41,8 @@ _PHOTO_WORD_RE = re.compile(r"\b(?:photos?|images?|pictures?|video)\b", re.I)
 _CREDIT_END_RES = (
     re.compile(rf"[(\[]\s*(?:with (?:additional )?inputs? from\s+|via\s+|source:\s*)?(?P<a>{_NAME})"
                r"\s*[)\]]\s*\.?\s*$", re.I),
-    re.compile(rf"(?:^|\s){_DASH}{{1,2}}\s*(?P<a>{_NAME})\s*\.?\s*$"),
+    # "— PTI", and glued to the sentence's end: "...on Sunday.—APP"
+    re.compile(rf"(?:^|\s|(?<=[.!?\"”])){_DASH}{{1,2}}\s*(?P<a>{_NAME})\s*\.?\s*$"),
     re.compile(rf"(?:^|\s)/(?P<a>{_NAME})/\s*$"),
     re.compile(rf"^={{1,3}}\s*(?P<a>{_NAME})\s*={{0,3}}$"),
     _CREDIT_LINE_RE,
@@ -120,6 +121,17 @@ def wire_from_links(lines: list[str]) -> str | None:
     return None
 
 
+# a code alone after the lead's last full stop: ". WAM", ".—APP", ". (ONA)"
+_LEAD_END_RE = re.compile(rf"[.!?\"”]\s*(?:{_DASH}{{1,2}}\s*|\(\s*)?(?P<a>[A-Z]{{2,8}})\s*\)?\s*$")
+
+
+def _code_alone(name: str) -> str | None:
+    """A known agency's code in capitals as a trailer's last token (``... Sunday. SPA``),
+    trusted there even when the code is an ordinary word too."""
+    name = name.strip(" .")
+    return canonical_agency(name) if name.isupper() and " " not in name else None
+
+
 def _trailer_credit(line: str) -> str | None:
     text = line.strip()
     if is_known_agency(text.strip(" .()[]-—–"), strict=True):  # " Reuter", "(AP)", "— PTI"
@@ -128,14 +140,14 @@ def _trailer_credit(line: str) -> str | None:
         m = pattern.search(text)
         if not m:
             continue
-        found = _agency_in(m["a"])
+        found = _agency_in(m["a"]) or _code_alone(m["a"])
         if found and not _expanded_before(text, m.start("a"), found):
             return found
     return None
 
 
 def find_agency_credit(bylines: list[str], trailers: list[str],
-                       preamble: Sequence[str] = ()) -> str | None:
+                       preamble: Sequence[str] = (), leads: Sequence[str] = ()) -> str | None:
     """Agency credited by a byline (``By PTI``; in the ``preamble`` above a dateline also
     ``Posted 9:12 am, by Associated Press``), a trailer (``(APP)``, ``— APP``, ``Source:
     Anadolu Agency``) or a wire's "View original content" line."""
@@ -155,6 +167,11 @@ def find_agency_credit(bylines: list[str], trailers: list[str],
             return canonical_agency(line.strip(" ."))  # "JANE DOE" then "Associated Press"
     for line in reversed(trailers):
         found = _trailer_credit(line)
+        if found:
+            return found
+    for line in leads:  # a code after the lead's last sentence: "... on Sunday.—APP"
+        m = _LEAD_END_RE.search(line[-60:])
+        found = _code_alone(m["a"]) if m else None
         if found:
             return found
     return wire_from_links(trailers)
