@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipelines.dedupe.lsh import candidate_pairs
-from pipelines.dedupe.match import containment_from, decide, jaccard_of
-from pipelines.dedupe.signatures import Signatures
+from pipelines.dedupe.match import PairScore, Thresholds, decide, features
+from pipelines.dedupe.signatures import MAX_DF, Signatures, weights
 
-CHUNK = 200_000
-# Every accepting path of the rule needs most of the shorter fact list in the other; pairs
-# whose estimated fact containment is far below that are not worth deciding one by one.
-MIN_FACT_CONTAINMENT = 0.5
+# A pair is decided one by one only when this share of the shorter text's fingerprints
+# is shared (unweighted): well below the rule's middle band.
+SCREEN = 0.4
+PAIR_CHUNK = 1 << 22   # fingerprints per slice when counting shared fingerprints per pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,33 +25,91 @@ class Link:
     method: str
 
 
-def worth_deciding(fact_mh_a: np.ndarray, facts_a: np.ndarray, exact_a: np.ndarray,
-                   fact_mh_b: np.ndarray, facts_b: np.ndarray, exact_b: np.ndarray
-                   ) -> np.ndarray:
-    """Which candidate pairs could pass the rule: identical, or enough shared facts."""
-    fc = containment_from(jaccard_of(fact_mh_a, fact_mh_b), facts_a, facts_b)
-    return (exact_a == exact_b) | (fc >= MIN_FACT_CONTAINMENT)
+def shared_counts(keys: np.ndarray, rows: np.ndarray, max_df: int = MAX_DF
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """``(pairs, counts)``: row pairs ``i < j`` sharing fingerprints that are in at most
+    ``max_df`` rows, and how many they share."""
+    if len(keys) < 2:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort((rows, keys))
+    k, r = keys[order], rows[order]
+    starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
+    sizes = np.diff(np.concatenate([starts, [len(k)]]))
+    usable = np.repeat((sizes >= 2) & (sizes <= max_df), sizes)
+    k, r = k[usable], r[usable]
+    width = np.int64(int(rows.max()) + 1)
+    codes_parts, count_parts = [], []
+    lo = 0
+    while lo < len(k):   # slices cut at key boundaries
+        hi = min(len(k), lo + PAIR_CHUNK)
+        while hi < len(k) and k[hi] == k[hi - 1]:
+            hi += 1
+        kk, rr = k[lo:hi], r[lo:hi]
+        lo = hi
+        out = []
+        for d in range(1, max_df):
+            same = kk[d:] == kk[:-d]
+            if not same.any():
+                break
+            a, b = rr[:-d][same], rr[d:][same]
+            out.append(a * width + b)
+        if out:
+            codes, counts = np.unique(np.concatenate(out), return_counts=True)
+            codes_parts.append(codes)
+            count_parts.append(counts)
+    if not codes_parts:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes = np.concatenate(codes_parts)
+    counts = np.concatenate(count_parts)
+    if len(codes_parts) > 1:
+        codes, inv = np.unique(codes, return_inverse=True)
+        counts = np.bincount(inv, weights=counts).astype(np.int64)
+    return np.stack([codes // width, codes % width], axis=1), counts
 
 
-def link_pairs(left: Signatures, li: np.ndarray, right: Signatures, ri: np.ndarray
-               ) -> list[Link]:
+def document_frequency(keys: np.ndarray) -> np.ndarray:
+    """How many rows hold each key (keys are distinct within a row)."""
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    return counts[inverse]
+
+
+def screen(pairs: np.ndarray, counts: np.ndarray, sizes_a: np.ndarray,
+           sizes_b: np.ndarray) -> np.ndarray:
+    """Which candidate pairs share enough to be worth deciding."""
+    return counts >= SCREEN * np.maximum(1, np.minimum(sizes_a, sizes_b))
+
+
+def score_pair(left: Signatures, i: int, wl: np.ndarray, right: Signatures, j: int,
+               wr: np.ndarray, rule: Thresholds | None = None) -> PairScore:
+    """Decide one pair; ``wl``/``wr`` are the rarity weights of each side's fingerprints
+    (flat, aligned with ``passages.fps``)."""
+    pl, pr = left.passages, right.passages
+    sl = slice(pl.offsets[i], pl.offsets[i + 1])
+    sr = slice(pr.offsets[j], pr.offsets[j + 1])
+    exact = bool(left.exact[i] and left.exact[i] == right.exact[j])
+    f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures[i], right.figures[j],
+                 exact)
+    return decide(f, rule)
+
+
+def link_pairs(left: Signatures, li: np.ndarray, wl: np.ndarray, right: Signatures,
+               ri: np.ndarray, wr: np.ndarray, rule: Thresholds | None = None) -> list[Link]:
     """Decide candidate pairs ``(left[li[k]], right[ri[k]])``; return the accepted ones."""
     links: list[Link] = []
-    for start in range(0, len(li), CHUNK):
-        a, b = li[start:start + CHUNK], ri[start:start + CHUNK]
-        keep = worth_deciding(left.fact_minhash[a], left.fact_counts[a], left.exact[a],
-                              right.fact_minhash[b], right.fact_counts[b], right.exact[b])
-        a, b = a[keep], b[keep]
-        exact = left.exact[a] == right.exact[b]
-        jac = jaccard_of(left.minhash[a], right.minhash[b])
-        cont = containment_from(jac, left.shingles[a], right.shingles[b])
-        lead = (left.lead[a, 0] == right.lead[b, 0]) & (left.lead[a, 0] != 0)
-        for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-            score = decide(bool(exact[k]), float(jac[k]), float(cont[k]),
-                           left.facts[i], right.facts[j], bool(lead[k]))
-            if score.same:
-                links.append(Link(i, j, round(score.similarity, 4), score.method))
+    for i, j in zip(li.tolist(), ri.tolist(), strict=True):
+        score = score_pair(left, i, wl, right, j, wr, rule)
+        if score.same:
+            links.append(Link(i, j, score.similarity, score.method))
     return links
+
+
+def candidates(sigs: Signatures) -> tuple[np.ndarray, np.ndarray]:
+    """``(pairs worth deciding, rarity weight of every fingerprint)`` within a batch."""
+    keys, rows = sigs.band_keys()
+    pairs, counts = shared_counts(keys, rows)
+    sizes = np.diff(sigs.passages.offsets)
+    keep = screen(pairs, counts, sizes[pairs[:, 0]], sizes[pairs[:, 1]])
+    return pairs[keep], weights(document_frequency(keys))
 
 
 class UnionFind:
@@ -74,16 +131,21 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(sigs: Signatures) -> tuple[list[int], dict[int, Link]]:
-    """Group a batch: ``(group of each row, best link of each linked row)``."""
-    keys, rows = sigs.band_keys()
-    pairs = candidate_pairs(keys, rows)
-    links = link_pairs(sigs, pairs[:, 0], sigs, pairs[:, 1])
-    uf = UnionFind(len(sigs))
+def group(n: int, links: list[Link]) -> tuple[list[int], dict[int, Link]]:
+    """``(group of each row, best link of each linked row)`` from accepted links."""
+    uf = UnionFind(n)
     best: dict[int, Link] = {}
     for link in links:
         uf.union(link.a, link.b)
         for row in (link.a, link.b):
             if row not in best or link.similarity > best[row].similarity:
                 best[row] = link
-    return [uf.find(i) for i in range(len(sigs))], best
+    return [uf.find(i) for i in range(n)], best
+
+
+def cluster(sigs: Signatures, rule: Thresholds | None = None
+            ) -> tuple[list[int], dict[int, Link]]:
+    """Group a batch: ``(group of each row, best link of each linked row)``."""
+    pairs, w = candidates(sigs)
+    links = link_pairs(sigs, pairs[:, 0], w, sigs, pairs[:, 1], w, rule)
+    return group(len(sigs), links)
