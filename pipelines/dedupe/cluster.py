@@ -11,7 +11,7 @@ from pipelines.dedupe.signatures import MAX_DF, Signatures, weights
 
 # A pair is decided one by one only when this share of the shorter text's fingerprints
 # is shared (unweighted): well below the rule's middle band.
-SCREEN = 0.4
+SCREEN = 0.2
 PAIR_CHUNK = 1 << 22   # fingerprints per slice when counting shared fingerprints per pair
 
 

@@ -56,6 +56,7 @@ class FigureCheck:
     agree: int      # figures stated in the same words, the same
     conflict: int   # stated in the same words, different
     missing: int    # figures of one text absent from the other (the fewer of both ways)
+    shared: int = 0  # distinct figures both state
 
 
 def compare(a: np.ndarray, b: np.ndarray) -> FigureCheck:
@@ -64,11 +65,12 @@ def compare(a: np.ndarray, b: np.ndarray) -> FigureCheck:
         return FigureCheck(0, 0, 0)
     any_a, any_b = a[a[:, 0] == _ANY, 1], b[b[:, 0] == _ANY, 1]
     missing = min(len(np.setdiff1d(any_a, any_b)), len(np.setdiff1d(any_b, any_a)))
+    shared = len(np.intersect1d(any_a, any_b))
     ka, kb = a[a[:, 0] != _ANY], b[b[:, 0] != _ANY]
     keys = np.intersect1d(ka[:, 0], kb[:, 0])
     if not len(keys):
-        return FigureCheck(0, 0, missing)
+        return FigureCheck(0, 0, missing, shared)
     sa = {(int(k), int(v)) for k, v in ka[np.isin(ka[:, 0], keys)]}
     sb = {(int(k), int(v)) for k, v in kb[np.isin(kb[:, 0], keys)]}
     agreeing = {k for k, _ in sa & sb}
-    return FigureCheck(len(agreeing), len(keys) - len(agreeing), missing)
+    return FigureCheck(len(agreeing), len(keys) - len(agreeing), missing, shared)

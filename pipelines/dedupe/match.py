@@ -30,10 +30,13 @@ from pipelines.dedupe.figures import FigureCheck, compare
 class Thresholds:
     """The decision rule's parameters."""
 
-    high: float = 0.85     # coverage that groups on its own ...
-    tolerated: int = 1     # ... unless more figures than this conflict AND are missing
-    middle: float = 0.55   # coverage that groups only with agreeing figures ...
+    high: float = 0.8      # coverage that groups on its own ...
+    tolerated: int = 2     # ... unless more figures than this conflict AND are missing
+    middle: float = 0.6    # coverage that groups only with no figure conflicting or missing
     run: int = 10          # ... and a shared in-order run of this many fingerprints
+    low: float = 2.0       # reworded copies: this coverage, the run, no figure conflicting
+    figures: int = 0       # or missing, and this many figures shared (off: low > 1, the
+                           # grid did not choose it on real copies)
 
 
 THRESHOLDS = Thresholds()
@@ -57,7 +60,7 @@ class PairScore:
 
     features: PairFeatures
     same: bool
-    method: str           # exact | passages | figures-agree | none
+    method: str           # exact | passages | figures-agree | reworded | none
     rule: Thresholds
 
     @property
@@ -80,14 +83,18 @@ class PairScore:
         if self.method == "figures-agree":
             return (f"{share} (>= {t.middle:.0%}), a run of {f.run} passages in the same "
                     f"order, and {figures}: one story")
+        if self.method == "reworded":
+            return (f"reworded copy: {share} (>= {t.low:.0%}), a run of {f.run} passages in "
+                    f"the same order, {fig.shared} figures shared and none missing or "
+                    f"different: one story")
         if f.coverage >= t.high:
             return (f"{share}, but {figures}: a look-alike from one template (new figures), "
                     f"not a copy")
-        if f.coverage >= t.middle:
+        if f.coverage >= t.low:
             why = (f"the longest shared run is only {f.run} passages (< {t.run})"
                    if fig.conflict == 0 and fig.missing == 0 else figures)
             return f"{share}, below {t.high:.0%}, and {why}: not one story"
-        return f"only {share} (< {t.middle:.0%}): different stories"
+        return f"only {share} (< {t.low:.0%}): different stories"
 
     def to_dict(self) -> dict[str, Any]:
         f = self.features
@@ -132,7 +139,9 @@ def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:
         return PairScore(f, True, "exact", t)
     if f.coverage >= t.high and not (fig.conflict > t.tolerated and fig.missing > t.tolerated):
         return PairScore(f, True, "passages", t)
-    if (f.coverage >= t.middle and fig.conflict == 0 and fig.missing == 0
-            and f.run >= t.run):
+    if f.coverage >= t.middle and fig.conflict == 0 and fig.missing == 0 and f.run >= t.run:
         return PairScore(f, True, "figures-agree", t)
+    if (f.coverage >= t.low and fig.conflict == 0 and fig.missing == 0 and f.run >= t.run
+            and fig.shared >= t.figures):
+        return PairScore(f, True, "reworded", t)
     return PairScore(f, False, "none", t)
