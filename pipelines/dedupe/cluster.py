@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipelines.dedupe.match import PairScore, Thresholds, decide, features
-from pipelines.dedupe.signatures import MAX_DF, Signatures, weights
+from pipelines.dedupe.signatures import MAX_DF, Signatures, compute, weights
 
 # A pair is decided one by one only when this share of the shorter text's fingerprints
 # is shared (unweighted): well below the rule's middle band.
@@ -149,3 +149,10 @@ def cluster(sigs: Signatures, rule: Thresholds | None = None
     pairs, w = candidates(sigs)
     links = link_pairs(sigs, pairs[:, 0], w, sigs, pairs[:, 1], w, rule)
     return group(len(sigs), links)
+
+
+def explain_pair(text_a: str, text_b: str, rule: Thresholds | None = None) -> PairScore:
+    """Decide two texts on their own (each fingerprint weighs as rare: no corpus)."""
+    sigs = compute(["a", "b"], [text_a, text_b])
+    w = weights(np.ones(len(sigs.passages.fps), dtype=np.int64))
+    return score_pair(sigs, 0, w, sigs, 1, w, rule)
