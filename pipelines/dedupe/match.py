@@ -90,11 +90,12 @@ class PairScore:
         if f.coverage >= t.high:
             return (f"{share}, but {figures}: a look-alike from one template (new figures), "
                     f"not a copy")
-        if f.coverage >= t.low:
+        floor = min(t.middle, t.low)
+        if f.coverage >= floor:
             why = (f"the longest shared run is only {f.run} passages (< {t.run})"
                    if fig.conflict == 0 and fig.missing == 0 else figures)
             return f"{share}, below {t.high:.0%}, and {why}: not one story"
-        return f"only {share} (< {t.low:.0%}): different stories"
+        return f"only {share} (< {floor:.0%}): different stories"
 
     def to_dict(self) -> dict[str, Any]:
         f = self.features
