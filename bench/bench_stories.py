@@ -37,9 +37,10 @@ from pipelines.dedupe.match import THRESHOLDS, PairFeatures, Thresholds, decide 
 from pipelines.dedupe.signatures import compute  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "syndication-dev"
-GRID = [Thresholds(high=h, tolerated=tol, middle=m, run=r, low=lo, figures=nf)
+GRID = [Thresholds(high=h, tolerated=tol, middle=m, missing=ms, run=r, low=lo, figures=nf)
         for h in (0.75, 0.8, 0.85, 0.9) for tol in (0, 1, 2) for m in (0.5, 0.55, 0.6, 0.7)
-        for r in (5, 10, 20) for lo, nf in ((2.0, 0), (0.35, 5), (0.3, 8))]
+        for ms in (0, 1, 3, 10**6) for r in (5, 10, 20)
+        for lo, nf in ((2.0, 0), (0.35, 5), (0.3, 8))]
 
 
 @dataclass(frozen=True, slots=True)

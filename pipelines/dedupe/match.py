@@ -30,9 +30,10 @@ from pipelines.dedupe.figures import FigureCheck, compare
 class Thresholds:
     """The decision rule's parameters."""
 
-    high: float = 0.8      # coverage that groups on its own ...
+    high: float = 0.9      # coverage that groups on its own ...
     tolerated: int = 2     # ... unless more figures than this conflict AND are missing
-    middle: float = 0.6    # coverage that groups only with no figure conflicting or missing
+    middle: float = 0.6    # coverage that groups only with no figure conflicting,
+    missing: int = 10**6   # ... at most this many missing from the other (no limit),
     run: int = 10          # ... and a shared in-order run of this many fingerprints
     low: float = 2.0       # reworded copies: this coverage, the run, no figure conflicting
     figures: int = 0       # or missing, and this many figures shared (off: low > 1, the
@@ -93,7 +94,7 @@ class PairScore:
         floor = min(t.middle, t.low)
         if f.coverage >= floor:
             why = (f"the longest shared run is only {f.run} passages (< {t.run})"
-                   if fig.conflict == 0 and fig.missing == 0 else figures)
+                   if fig.conflict == 0 and fig.missing <= t.missing else figures)
             return f"{share}, below {t.high:.0%}, and {why}: not one story"
         return f"only {share} (< {floor:.0%}): different stories"
 
@@ -140,7 +141,8 @@ def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:
         return PairScore(f, True, "exact", t)
     if f.coverage >= t.high and not (fig.conflict > t.tolerated and fig.missing > t.tolerated):
         return PairScore(f, True, "passages", t)
-    if f.coverage >= t.middle and fig.conflict == 0 and fig.missing == 0 and f.run >= t.run:
+    if (f.coverage >= t.middle and fig.conflict == 0 and fig.missing <= t.missing
+            and f.run >= t.run):
         return PairScore(f, True, "figures-agree", t)
     if (f.coverage >= t.low and fig.conflict == 0 and fig.missing == 0 and f.run >= t.run
             and fig.shared >= t.figures):
