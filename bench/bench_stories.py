@@ -32,10 +32,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.dedupe.cluster import UnionFind, candidates, score_pair  # noqa: E402
+from pipelines.dedupe.cluster import (  # noqa: E402
+    UnionFind,
+    candidates,
+    document_frequency,
+    score_pair,
+)
 from pipelines.dedupe.match import THRESHOLDS, PairFeatures, Thresholds, decide  # noqa: E402
-from pipelines.dedupe.signatures import compute  # noqa: E402
+from pipelines.dedupe.signatures import compute, weights  # noqa: E402
 
+LOOSE = Thresholds(high=2.0)  # measure every feature of every pair (the in-order run too)
 DEV = ROOT.parent / "shared" / "syndication-dev"
 GRID = [Thresholds(high=h, tolerated=tol, middle=m, missing=ms, run=r, low=lo, figures=nf)
         for h in (0.75, 0.8, 0.85, 0.9) for tol in (0, 1, 2) for m in (0.5, 0.55, 0.6, 0.7)
@@ -62,8 +68,9 @@ def load() -> list[dict]:
 def pair_features(cases: list[dict]) -> list[tuple[int, int, PairFeatures]]:
     """Features of every candidate pair, computed once (the rule is applied per grid point)."""
     sigs = compute([c["id"] for c in cases], [c["text"] for c in cases])
-    pairs, w = candidates(sigs)
-    return [(i, j, score_pair(sigs, i, w, sigs, j, w).features)
+    w = weights(document_frequency(sigs.passages.fps))
+    pairs, _ = candidates(sigs, w)
+    return [(i, j, score_pair(sigs, i, w, sigs, j, w, rule=LOOSE).features)
             for i, j in pairs.tolist()]
 
 

@@ -92,6 +92,14 @@ def shared_fingerprints(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, ma
             GROUP BY ALL""", [max_df]).fetchall()
 
 
+def same_text(con: duckdb.DuckDBPyConnection, exact_hashes: Any) -> list[str]:
+    """Stored releases whose body hash is one of ``exact_hashes`` (signed BIGINT bits)."""
+    with registered(con, probe=pa.table({"h": pa.array(exact_hashes, type=pa.int64())})):
+        return [r[0] for r in con.execute(
+            "SELECT release_id FROM dedupe_signatures "
+            "WHERE exact_hash IN (SELECT h FROM probe)").fetchall()]
+
+
 def key_counts(con: duckdb.DuckDBPyConnection, keys: Any) -> tuple[Any, Any]:
     """``(keys, releases holding each)`` among stored fingerprints, for distinct ``keys``."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64())})):

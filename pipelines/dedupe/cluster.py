@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipelines.dedupe.match import PairScore, Thresholds, decide, features
+from pipelines.dedupe.match import THRESHOLDS, PairScore, Thresholds, decide, features
 from pipelines.dedupe.signatures import MAX_DF, Signatures, compute, weights
 
 # A pair is decided one by one only when this share of the shorter text's fingerprints
@@ -25,46 +25,48 @@ class Link:
     method: str
 
 
-def shared_counts(keys: np.ndarray, rows: np.ndarray, max_df: int = MAX_DF
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """``(pairs, counts)``: row pairs ``i < j`` sharing fingerprints that are in at most
-    ``max_df`` rows, and how many they share."""
+def shared_sums(keys: np.ndarray, rows: np.ndarray, w: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """``(pairs, weight shared)``: row pairs ``i < j`` sharing fingerprints of non-zero
+    weight, and the summed weight of the fingerprints they share."""
+    empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    usable = w > 0
+    keys, rows, w = keys[usable], rows[usable], w[usable]
     if len(keys) < 2:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return empty
     order = np.lexsort((rows, keys))
-    k, r = keys[order], rows[order]
+    k, r, wk = keys[order], rows[order], w[order]
     starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
     sizes = np.diff(np.concatenate([starts, [len(k)]]))
-    usable = np.repeat((sizes >= 2) & (sizes <= max_df), sizes)
-    k, r = k[usable], r[usable]
+    shared = np.repeat(sizes >= 2, sizes)
+    k, r, wk = k[shared], r[shared], wk[shared]
     width = np.int64(int(rows.max()) + 1)
-    codes_parts, count_parts = [], []
+    codes_parts, sum_parts = [], []
     lo = 0
-    while lo < len(k):   # slices cut at key boundaries
+    while lo < len(k):   # slices cut at key boundaries, to bound memory
         hi = min(len(k), lo + PAIR_CHUNK)
         while hi < len(k) and k[hi] == k[hi - 1]:
             hi += 1
-        kk, rr = k[lo:hi], r[lo:hi]
+        kk, rr, ww = k[lo:hi], r[lo:hi], wk[lo:hi]
         lo = hi
-        out = []
-        for d in range(1, max_df):
+        codes, weights_ = [], []
+        for d in range(1, MAX_DF + 1):
             same = kk[d:] == kk[:-d]
             if not same.any():
                 break
-            a, b = rr[:-d][same], rr[d:][same]
-            out.append(a * width + b)
-        if out:
-            codes, counts = np.unique(np.concatenate(out), return_counts=True)
-            codes_parts.append(codes)
-            count_parts.append(counts)
+            codes.append(rr[:-d][same] * width + rr[d:][same])
+            weights_.append(ww[d:][same])
+        if codes:
+            uniq, inverse = np.unique(np.concatenate(codes), return_inverse=True)
+            codes_parts.append(uniq)
+            sum_parts.append(np.bincount(inverse, weights=np.concatenate(weights_)))
     if not codes_parts:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
-    codes = np.concatenate(codes_parts)
-    counts = np.concatenate(count_parts)
+        return empty
+    codes, sums = np.concatenate(codes_parts), np.concatenate(sum_parts)
     if len(codes_parts) > 1:
-        codes, inv = np.unique(codes, return_inverse=True)
-        counts = np.bincount(inv, weights=counts).astype(np.int64)
-    return np.stack([codes // width, codes % width], axis=1), counts
+        codes, inverse = np.unique(codes, return_inverse=True)
+        sums = np.bincount(inverse, weights=sums)
+    return np.stack([codes // width, codes % width], axis=1), sums
 
 
 def document_frequency(keys: np.ndarray) -> np.ndarray:
@@ -73,43 +75,85 @@ def document_frequency(keys: np.ndarray) -> np.ndarray:
     return counts[inverse]
 
 
-def screen(pairs: np.ndarray, counts: np.ndarray, sizes_a: np.ndarray,
-           sizes_b: np.ndarray) -> np.ndarray:
-    """Which candidate pairs share enough to be worth deciding."""
+def coverages(pairs: np.ndarray, sums: np.ndarray, rows: np.ndarray, w: np.ndarray,
+              n: int) -> np.ndarray:
+    """Rarity-weighted coverage of each pair (the larger direction) from shared sums."""
+    totals = np.bincount(rows, weights=w, minlength=n)
+    if not len(pairs):
+        return np.zeros(0)
+    smaller = np.minimum(totals[pairs[:, 0]], totals[pairs[:, 1]])
+    return np.where(smaller > 0, sums / np.maximum(smaller, 1e-12), 0.0)
+
+
+def screen(counts: np.ndarray, sizes_a: np.ndarray, sizes_b: np.ndarray) -> np.ndarray:
+    """Which candidate pairs share enough fingerprints to be worth deciding."""
     return counts >= SCREEN * np.maximum(1, np.minimum(sizes_a, sizes_b))
 
 
+def floor_of(rule: Thresholds | None) -> float:
+    """The least coverage any accepting path of the rule needs."""
+    t = rule or THRESHOLDS
+    return min(t.high, t.middle, t.low)
+
+
 def score_pair(left: Signatures, i: int, wl: np.ndarray, right: Signatures, j: int,
-               wr: np.ndarray, rule: Thresholds | None = None) -> PairScore:
+               wr: np.ndarray, rule: Thresholds | None = None,
+               known: tuple[float, int] | None = None) -> PairScore:
     """Decide one pair; ``wl``/``wr`` are the rarity weights of each side's fingerprints
-    (flat, aligned with ``passages.fps``)."""
+    (flat, aligned with ``passages.fps``); ``known``: its coverage, if computed."""
     pl, pr = left.passages, right.passages
     sl = slice(pl.offsets[i], pl.offsets[i + 1])
     sr = slice(pr.offsets[j], pr.offsets[j + 1])
     exact = bool(left.exact[i] and left.exact[i] == right.exact[j])
     f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures[i], right.figures[j],
-                 exact)
+                 exact, known, rule or THRESHOLDS)
     return decide(f, rule)
 
 
 def link_pairs(left: Signatures, li: np.ndarray, wl: np.ndarray, right: Signatures,
-               ri: np.ndarray, wr: np.ndarray, rule: Thresholds | None = None) -> list[Link]:
-    """Decide candidate pairs ``(left[li[k]], right[ri[k]])``; return the accepted ones."""
+               ri: np.ndarray, wr: np.ndarray, rule: Thresholds | None = None,
+               cover: np.ndarray | None = None) -> list[Link]:
+    """Decide candidate pairs ``(left[li[k]], right[ri[k]])``; return the accepted ones.
+    ``cover``: their coverage, when already known (pairs below the rule's floor are then
+    skipped without a look)."""
     links: list[Link] = []
-    for i, j in zip(li.tolist(), ri.tolist(), strict=True):
-        score = score_pair(left, i, wl, right, j, wr, rule)
+    if cover is not None:
+        keep = cover >= floor_of(rule)
+        li, ri, cover = li[keep], ri[keep], cover[keep]
+    for k, (i, j) in enumerate(zip(li.tolist(), ri.tolist(), strict=True)):
+        known = None if cover is None else (float(cover[k]), 0)
+        score = score_pair(left, i, wl, right, j, wr, rule, known)
         if score.same:
             links.append(Link(i, j, score.similarity, score.method))
     return links
 
 
-def candidates(sigs: Signatures) -> tuple[np.ndarray, np.ndarray]:
-    """``(pairs worth deciding, rarity weight of every fingerprint)`` within a batch."""
+def exact_links(left: Signatures, right: Signatures | None = None) -> list[Link]:
+    """Identical bodies (however common: no fingerprint cap applies), within ``left`` or
+    between ``left`` and ``right``."""
+    links = []
+    if right is None:
+        first: dict[int, int] = {}
+        for row, h in enumerate(left.exact.tolist()):
+            if h:
+                if h in first:
+                    links.append(Link(first[h], row, 1.0, "exact"))
+                else:
+                    first[h] = row
+        return links
+    index = {h: row for row, h in enumerate(right.exact.tolist()) if h}
+    for row, h in enumerate(left.exact.tolist()):
+        if h in index:
+            links.append(Link(row, index[h], 1.0, "exact"))
+    return links
+
+
+def candidates(sigs: Signatures, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(pairs sharing fingerprints, their coverage)`` within a batch, given the rarity
+    weight of every fingerprint."""
     keys, rows = sigs.band_keys()
-    pairs, counts = shared_counts(keys, rows)
-    sizes = np.diff(sigs.passages.offsets)
-    keep = screen(pairs, counts, sizes[pairs[:, 0]], sizes[pairs[:, 1]])
-    return pairs[keep], weights(document_frequency(keys))
+    pairs, sums = shared_sums(keys, rows, w)
+    return pairs, coverages(pairs, sums, rows, w, len(sigs))
 
 
 class UnionFind:
@@ -146,13 +190,14 @@ def group(n: int, links: list[Link]) -> tuple[list[int], dict[int, Link]]:
 def cluster(sigs: Signatures, rule: Thresholds | None = None
             ) -> tuple[list[int], dict[int, Link]]:
     """Group a batch: ``(group of each row, best link of each linked row)``."""
-    pairs, w = candidates(sigs)
-    links = link_pairs(sigs, pairs[:, 0], w, sigs, pairs[:, 1], w, rule)
-    return group(len(sigs), links)
+    w = weights(document_frequency(sigs.passages.fps))
+    pairs, cover = candidates(sigs, w)
+    links = link_pairs(sigs, pairs[:, 0], w, sigs, pairs[:, 1], w, rule, cover)
+    return group(len(sigs), exact_links(sigs) + links)
 
 
 def explain_pair(text_a: str, text_b: str, rule: Thresholds | None = None) -> PairScore:
     """Decide two texts on their own (each fingerprint weighs as rare: no corpus)."""
     sigs = compute(["a", "b"], [text_a, text_b])
-    w = weights(np.ones(len(sigs.passages.fps), dtype=np.int64))
+    w = np.ones(len(sigs.passages.fps))
     return score_pair(sigs, 0, w, sigs, 1, w, rule)

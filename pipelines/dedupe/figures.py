@@ -12,6 +12,7 @@ padded copy lacks them in one direction only).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,27 +26,26 @@ def _h(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
-def _is_figure(token: str) -> bool:
-    return any(c.isdigit() for c in token)
+_DIGIT = re.compile(r"\d")
 
 
 def figures_of(tokens: Sequence[str]) -> np.ndarray:
     """Sorted distinct ``(key, figure)`` uint64 rows: every figure keyed by the words just
     before it, by the words just after it (contexts holding another figure are skipped),
     and once on its own (key = 3)."""
-    rows: set[tuple[int, int]] = set()
-    for i, tok in enumerate(tokens):
-        if not _is_figure(tok):
-            continue
-        value = _h(tok.lstrip("0") or "0")
-        rows.add((_ANY, value))
-        before, after = tokens[max(0, i - CONTEXT):i], tokens[i + 1:i + 1 + CONTEXT]
-        if len(before) == CONTEXT and not any(map(_is_figure, before)):
-            rows.add((_h("<" + " ".join(before)) | 7, value))
-        if len(after) == CONTEXT and not any(map(_is_figure, after)):
-            rows.add((_h(">" + " ".join(after)) | 7, value))
-    if not rows:
+    at = [i for i, tok in enumerate(tokens) if not tok.isalpha() and _DIGIT.search(tok)]
+    if not at:
         return np.zeros((0, 2), dtype=np.uint64)
+    figure = set(at)
+    rows: set[tuple[int, int]] = set()
+    for i in at:
+        value = _h(tokens[i].lstrip("0") or "0")
+        rows.add((_ANY, value))
+        if i >= CONTEXT and not any(j in figure for j in range(i - CONTEXT, i)):
+            rows.add((_h("<" + " ".join(tokens[i - CONTEXT:i])) | 7, value))
+        if i + CONTEXT < len(tokens) and not any(j in figure
+                                                 for j in range(i + 1, i + 1 + CONTEXT)):
+            rows.add((_h(">" + " ".join(tokens[i + 1:i + 1 + CONTEXT])) | 7, value))
     return np.array(sorted(rows), dtype=np.uint64)
 
 
@@ -63,14 +63,21 @@ def compare(a: np.ndarray, b: np.ndarray) -> FigureCheck:
     """Compare two releases' figure rows (from :func:`figures_of`)."""
     if not len(a) or not len(b):
         return FigureCheck(0, 0, 0)
-    any_a, any_b = a[a[:, 0] == _ANY, 1], b[b[:, 0] == _ANY, 1]
-    missing = min(len(np.setdiff1d(any_a, any_b)), len(np.setdiff1d(any_b, any_a)))
-    shared = len(np.intersect1d(any_a, any_b))
-    ka, kb = a[a[:, 0] != _ANY], b[b[:, 0] != _ANY]
-    keys = np.intersect1d(ka[:, 0], kb[:, 0])
-    if not len(keys):
-        return FigureCheck(0, 0, missing, shared)
-    sa = {(int(k), int(v)) for k, v in ka[np.isin(ka[:, 0], keys)]}
-    sb = {(int(k), int(v)) for k, v in kb[np.isin(kb[:, 0], keys)]}
-    agreeing = {k for k, _ in sa & sb}
-    return FigureCheck(len(agreeing), len(keys) - len(agreeing), missing, shared)
+    any_a, ctx_a = _split(a)
+    any_b, ctx_b = _split(b)
+    missing = min(len(any_a - any_b), len(any_b - any_a))
+    keys = ctx_a.keys() & ctx_b.keys()
+    agree = sum(1 for k in keys if ctx_a[k] & ctx_b[k])
+    return FigureCheck(agree, len(keys) - agree, missing, len(any_a & any_b))
+
+
+def _split(rows: np.ndarray) -> tuple[set[int], dict[int, set[int]]]:
+    """The figures alone, and the figures under each context key."""
+    alone: set[int] = set()
+    ctx: dict[int, set[int]] = {}
+    for key, value in rows.tolist():
+        if key == _ANY:
+            alone.add(value)
+        else:
+            ctx.setdefault(key, set()).add(value)
+    return alone, ctx

@@ -122,15 +122,28 @@ def longest_run(a: np.ndarray, b: np.ndarray) -> int:
     return int((ends - starts).max()) + 1
 
 
-def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
-             figs_a: np.ndarray, figs_b: np.ndarray, exact: bool = False) -> PairFeatures:
-    """Evidence for one pair: fingerprints in text order with their rarity weights, and
-    figure rows."""
+def coverage(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray
+             ) -> tuple[float, int]:
+    """``(rarity-weighted share of the shorter side's fingerprints found in the other,
+    fingerprints shared)``: the larger of the two directions."""
     in_b, in_a = np.isin(a, b), np.isin(b, a)
-    cov_a = float(wa[in_b].sum() / wa.sum()) if wa.sum() > 0 else 0.0
-    cov_b = float(wb[in_a].sum() / wb.sum()) if wb.sum() > 0 else 0.0
-    return PairFeatures(exact, max(cov_a, cov_b), longest_run(a, b), int(in_b.sum()),
-                        min(len(a), len(b)), compare(figs_a, figs_b))
+    ta, tb = float(wa.sum()), float(wb.sum())
+    cov_a = float(wa[in_b].sum()) / ta if ta > 0 else 0.0
+    cov_b = float(wb[in_a].sum()) / tb if tb > 0 else 0.0
+    return max(cov_a, cov_b), int(in_b.sum())
+
+
+def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
+             figs_a: np.ndarray, figs_b: np.ndarray, exact: bool = False,
+             known: tuple[float, int] | None = None, rule: Thresholds | None = None
+             ) -> PairFeatures:
+    """Evidence for one pair: fingerprints in text order with their rarity weights, and
+    figure rows. ``known``: the pair's :func:`coverage` if already computed. With a
+    ``rule``, the in-order run is measured only where the rule looks at it (below its
+    ``high`` band; 0 otherwise)."""
+    cov, shared = known if known is not None else coverage(a, b, wa, wb)
+    run = longest_run(a, b) if rule is None or cov < rule.high else 0
+    return PairFeatures(exact, cov, run, shared, min(len(a), len(b)), compare(figs_a, figs_b))
 
 
 def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:

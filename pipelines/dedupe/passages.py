@@ -37,22 +37,26 @@ _CHROME = re.compile(
     r"published in .*|copyright .*|©.*|all rights reserved.*|\(adsbygoogle.*)$")
 
 
+def _kept_lines(text: str) -> list[list[str]]:
+    """The word tokens of each line that is story text, not chrome."""
+    text = _APOSTROPHE.sub("", unicodedata.normalize("NFKC", text or "").casefold())
+    out = []
+    for line in _LINES.split(text):
+        words = _WORD.findall(line)
+        if len(words) < CHROME_WORDS or _CHROME.match(line.strip()):
+            continue
+        out.append(words)
+    return out
+
+
 def lines_of(text: str) -> list[str]:
     """The text's lines (paragraphs), NFKC, case-folded, with page chrome dropped."""
-    out = []
-    for line in _LINES.split(unicodedata.normalize("NFKC", text or "").casefold()):
-        line = line.strip()
-        if not line or _CHROME.match(line):
-            continue
-        if len(_WORD.findall(line)) < CHROME_WORDS:
-            continue
-        out.append(_APOSTROPHE.sub("", line))
-    return out
+    return [" ".join(words) for words in _kept_lines(text)]
 
 
 def tokens_of(text: str) -> list[str]:
     """Word tokens of the text without its chrome lines."""
-    return _WORD.findall("\n".join(lines_of(text)))
+    return [w for words in _kept_lines(text) for w in words]
 
 
 @dataclass(slots=True)
@@ -140,7 +144,8 @@ def winnow(hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndar
     # a window starts at every position with a full window ahead (or the release's start,
     # when the release is shorter than a window)
     start_ok = (np.arange(m) + WINDOW - 1 < end) | (np.arange(m) == np.repeat(offsets[:-1], lens))
-    picked = np.unique(best_i[start_ok])
+    chosen = best_i[start_ok]             # non-decreasing: one pass drops the repeats
+    picked = chosen[np.concatenate([[True], chosen[1:] != chosen[:-1]])] if len(chosen) else chosen
     return picked, owner[picked]
 
 

@@ -20,7 +20,14 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from pipelines.dedupe.cluster import Link, UnionFind, link_pairs, screen, shared_counts
+from pipelines.dedupe.cluster import (
+    Link,
+    UnionFind,
+    candidates,
+    exact_links,
+    link_pairs,
+    screen,
+)
 from pipelines.dedupe.passages import Passages
 from pipelines.dedupe.signatures import MAX_DF, SIGNATURE_VERSION, Signatures, compute, weights
 from pipelines.dedupe.stories import story_id_for
@@ -147,24 +154,25 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
             del rel["body_main"]  # stored as a version; the signature is all we need now
         clock.lap("sign")
         keys, rows = sigs.band_keys()
-        pairs, counts = shared_counts(keys, rows)
-        sizes = np.diff(sigs.passages.offsets)
-        pairs = pairs[screen(pairs, counts, sizes[pairs[:, 0]], sizes[pairs[:, 1]])]
-        clock.lap("candidates")
         hits = store.shared_fingerprints(con, keys, rows, MAX_DF)
-        stored_rows = store.stored_signatures(con, sorted({rid for _, rid, _ in hits}))
+        same_text = store.same_text(con, sigs.exact[sigs.exact != 0].view(np.int64))
+        stored_rows = store.stored_signatures(
+            con, sorted({rid for _, rid, _ in hits} | set(same_text)))
         stored = _stored(stored_rows)
         w_new, w_stored = _weights(con, sigs, stored)
-        inner = link_pairs(sigs, pairs[:, 0], w_new, sigs, pairs[:, 1], w_new)
+        pairs, cover = candidates(sigs, w_new)
+        clock.lap("candidates")
+        inner = exact_links(sigs) + link_pairs(sigs, pairs[:, 0], w_new, sigs, pairs[:, 1],
+                                               w_new, cover=cover)
         clock.lap("decide")
         pos = {rid: k for k, rid in enumerate(stored.ids)}
         li = np.array([h[0] for h in hits], dtype=np.int64)
         ri = np.array([pos[h[1]] for h in hits], dtype=np.int64)
         shared = np.array([h[2] for h in hits], dtype=np.int64)
-        stored_sizes = np.diff(stored.passages.offsets)
-        keep = screen(np.stack([li, ri], axis=1), shared, sizes[li], stored_sizes[ri]) \
-            if len(hits) else np.zeros(0, dtype=bool)
-        outer = link_pairs(sigs, li[keep], w_new, stored, ri[keep], w_stored)
+        sizes, stored_sizes = np.diff(sigs.passages.offsets), np.diff(stored.passages.offsets)
+        keep = screen(shared, sizes[li], stored_sizes[ri])
+        outer = exact_links(sigs, stored) + link_pairs(sigs, li[keep], w_new, stored,
+                                                       ri[keep], w_stored)
         clock.lap("stored_lookup")
         touched: set[str] = set()
         assigned = _assign(con, todo, inner, outer, [r["story_id"] for r in stored_rows],

@@ -19,7 +19,7 @@ from pipelines.dedupe.text import strip_boilerplate
 
 SIGNATURE_VERSION = f"passages:k{K}:w{WINDOW}:figures2"
 RARE_DF = 4      # a fingerprint in this many releases or fewer weighs 1; above, RARE_DF / df
-MAX_DF = 64      # a fingerprint in more releases than this is template text: no candidates
+MAX_DF = 64      # a fingerprint in more releases than this is template text: it weighs 0
 CHUNK = 5_000
 
 
@@ -53,7 +53,7 @@ class Signatures:
 
 def weights(df: np.ndarray) -> np.ndarray:
     """Rarity weight of fingerprints seen in ``df`` releases."""
-    return np.where(df <= RARE_DF, 1.0, RARE_DF / np.maximum(df, 1))
+    return np.where(df <= RARE_DF, 1.0, np.where(df <= MAX_DF, RARE_DF / np.maximum(df, 1), 0.0))
 
 
 def body_of(text: str) -> str:
