@@ -113,7 +113,8 @@ def stored_signatures(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
     """Stored signature rows of these releases."""
     with registered(con, ids=pa.table({"release_id": list(release_ids)})):
         return fetch_dicts(con, "SELECT release_id, shingles, exact_hash, fingerprints, "
-                                "figures, story_id FROM dedupe_signatures "
+                                "content_fingerprints, figures, story_id "
+                                "FROM dedupe_signatures "
                                 "WHERE release_id IN (SELECT release_id FROM ids)")
 
 

@@ -106,7 +106,7 @@ def score_pair(left: Signatures, i: int, wl: np.ndarray, right: Signatures, j: i
     sr = slice(pr.offsets[j], pr.offsets[j + 1])
     exact = bool(left.exact[i] and left.exact[i] == right.exact[j])
     f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures[i], right.figures[j],
-                 exact, known, rule or THRESHOLDS)
+                 left.content.of(i), right.content.of(j), exact, known, rule or THRESHOLDS)
     return decide(f, rule)
 
 

@@ -54,6 +54,19 @@ def lines_of(text: str) -> list[str]:
     return [" ".join(words) for words in _kept_lines(text)]
 
 
+# Function words (and verbs of saying) a rewriting service swaps freely: the reworded
+# channel compares passages without them.
+STOPWORDS = frozenset(
+    "a an the of and or in on at to for from by with within as well so that which who is are "
+    "was were be been being has have had it its this these those also further alongside said "
+    "added told".split())
+
+
+def content_words(tokens: Sequence[str]) -> list[str]:
+    """The tokens without function words."""
+    return [t for t in tokens if t not in STOPWORDS]
+
+
 def tokens_of(text: str) -> list[str]:
     """Word tokens of the text without its chrome lines."""
     return [w for words in _kept_lines(text) for w in words]
@@ -103,6 +116,8 @@ class Passages:
 def kgram_hashes(token_hashes: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     """Flat k-gram hashes and per-release offsets from each release's word hashes (a text
     shorter than ``K`` words gives one k-gram of what it has)."""
+    if not len(token_hashes):
+        return np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64)
     lens = np.fromiter((len(t) for t in token_hashes), dtype=np.int64, count=len(token_hashes))
     total = int(lens.sum())
     flat = np.fromiter((v for t in token_hashes for v in t), dtype=np.uint64, count=total)

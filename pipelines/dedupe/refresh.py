@@ -100,15 +100,20 @@ def record_versions(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]]) 
     return store.add_versions(con, [r["release_id"] for r in todo], changes)
 
 
-def _stored(rows: list[dict[str, Any]]) -> Signatures:
-    fps = [np.frombuffer(r["fingerprints"], dtype="<u8") for r in rows]
+def _passages(blobs: list[bytes], kgrams: list[int]) -> Passages:
+    fps = [np.frombuffer(b, dtype="<u8") for b in blobs]
     sizes = np.fromiter((len(f) for f in fps), dtype=np.int64, count=len(fps))
-    passages = Passages(
-        np.concatenate(fps).astype(np.uint64) if fps else np.zeros(0, np.uint64),
-        np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
-        np.array([r["shingles"] for r in rows], dtype=np.int32))
+    return Passages(np.concatenate(fps).astype(np.uint64) if fps else np.zeros(0, np.uint64),
+                    np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+                    np.array(kgrams, dtype=np.int32))
+
+
+def _stored(rows: list[dict[str, Any]]) -> Signatures:
+    kgrams = [r["shingles"] for r in rows]
     return Signatures(
-        ids=[r["release_id"] for r in rows], passages=passages,
+        ids=[r["release_id"] for r in rows],
+        passages=_passages([r["fingerprints"] for r in rows], kgrams),
+        content=_passages([r["content_fingerprints"] for r in rows], kgrams),
         figures=[np.frombuffer(r["figures"], dtype="<u8").astype(np.uint64).reshape(-1, 2)
                  for r in rows],
         exact=np.array([r["exact_hash"] for r in rows], dtype=np.int64).view(np.uint64))
@@ -208,6 +213,7 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
         "signature_version": [SIGNATURE_VERSION] * n, "shingles": sigs.passages.kgrams,
         "exact_hash": sigs.exact.view(np.int64),
         "fingerprints": _blobs(fps), "figures": _blobs(sigs.figures),
+        "content_fingerprints": _blobs([sigs.content.of(i) for i in range(n)]),
         "story_id": col("story_id", assigned), "linked_to": col("linked_to", assigned),
         "method": col("method", assigned), "similarity": col("similarity", assigned),
         "title": col("title"),

@@ -11,10 +11,11 @@ CREATE TABLE dedupe_signatures_14 (
     shingles          INTEGER NOT NULL,          -- word 5-grams of the body
     exact_hash        BIGINT NOT NULL,           -- uint64 bits stored signed
     fingerprints      BLOB NOT NULL,             -- uint64 x n, little-endian, text order
+    content_fingerprints BLOB NOT NULL,          -- the same over content words only
     figures           BLOB NOT NULL,             -- (key, figure) uint64 pairs, little-endian
     story_id          VARCHAR NOT NULL,
     linked_to         VARCHAR,                   -- the release it matched best
-    method            VARCHAR NOT NULL,          -- first | exact | passages | figures-agree | reworded
+    method            VARCHAR NOT NULL,          -- first|exact|passages|figures-agree|reworded
     similarity        DOUBLE NOT NULL,
     title             VARCHAR,
     published_at      TIMESTAMPTZ,
@@ -23,7 +24,7 @@ CREATE TABLE dedupe_signatures_14 (
 );
 INSERT INTO dedupe_signatures_14
 SELECT release_id, source_id, canonical_url, content_hash, signature_version, shingles,
-       exact_hash, ''::BLOB, ''::BLOB, story_id, linked_to, method, similarity, title,
+       exact_hash, ''::BLOB, ''::BLOB, ''::BLOB, story_id, linked_to, method, similarity, title,
        published_at, first_seen_at, signed_at
 FROM dedupe_signatures;
 DROP TABLE dedupe_signatures;
@@ -39,6 +40,7 @@ COMMENT ON COLUMN dedupe_signatures.signature_version IS 'Fingerprint scheme the
 COMMENT ON COLUMN dedupe_signatures.shingles IS 'Number of word 5-grams of the body (chrome lines dropped).';
 COMMENT ON COLUMN dedupe_signatures.exact_hash IS 'Hash of the normalised body words (uint64 bits stored as BIGINT).';
 COMMENT ON COLUMN dedupe_signatures.fingerprints IS 'Winnowed word 5-gram fingerprints in text order: little-endian uint64.';
+COMMENT ON COLUMN dedupe_signatures.content_fingerprints IS 'Winnowed 5-gram fingerprints of the body''s content words (function words set aside), for reworded copies: little-endian uint64.';
 COMMENT ON COLUMN dedupe_signatures.figures IS 'Figures keyed by their wording: (key, figure) little-endian uint64 pairs.';
 COMMENT ON COLUMN dedupe_signatures.story_id IS 'The story the release belongs to: stories.story_id.';
 COMMENT ON COLUMN dedupe_signatures.linked_to IS 'The release it matched best when it joined (NULL for a story''s first release).';
