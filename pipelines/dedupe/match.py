@@ -151,14 +151,19 @@ def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
     """Evidence for one pair: fingerprints in text order with their rarity weights, figure
     rows, and content-word fingerprints. ``known``: the pair's :func:`coverage` if already
     computed. With a ``rule``, the in-order run and the content-word share are measured
-    only where the rule looks at them (below its ``high`` band; 0 otherwise)."""
+    only where the rule looks at them (0 otherwise)."""
     cov, shared = known if known is not None else coverage(a, b, wa, wb)
-    below = rule is None or cov < rule.high
-    run = longest_run(a, b) if below else 0
-    reworded = coverage(content_a, content_b, np.ones(len(content_a)),
-                        np.ones(len(content_b)))[0] if below else 0.0
-    return PairFeatures(exact, cov, run, shared, min(len(a), len(b)),
-                        compare(figs_a, figs_b), reworded)
+    figs = compare(figs_a, figs_b)
+    t = rule
+    run, reworded = 0, 0.0
+    if t is None or (t.middle <= cov < t.high and figs.conflict == 0
+                     and figs.missing <= t.missing):
+        run = longest_run(a, b)
+    if t is None or (t.low <= cov < t.high and figs.conflict == 0 and figs.missing == 0
+                     and figs.shared >= t.figures):
+        reworded = coverage(content_a, content_b, np.ones(len(content_a)),
+                            np.ones(len(content_b)))[0]
+    return PairFeatures(exact, cov, run, shared, min(len(a), len(b)), figs, reworded)
 
 
 def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:

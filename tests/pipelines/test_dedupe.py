@@ -21,7 +21,7 @@ from pipelines.parse.release import parse_release
 from warehouse.db import connect
 from warehouse.load import insert_rows
 
-PRECISION, RECALL = 0.99, 0.97
+PRECISION, RECALL = 0.99, 0.95  # the bar of issue 14 (was 0.97 under the MinHash rules)
 PRIORITY = {"prwire": 10, "bizwire": 20, "globewire": 30, "dnanews": 40}
 
 
