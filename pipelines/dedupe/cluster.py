@@ -34,7 +34,7 @@ def shared_sums(keys: np.ndarray, rows: np.ndarray, w: np.ndarray
     keys, rows, w = keys[usable], rows[usable], w[usable]
     if len(keys) < 2:
         return empty
-    order = np.lexsort((rows, keys))
+    order = np.argsort(keys, kind="stable")   # rows stay in order within a key
     k, r, wk = keys[order], rows[order], w[order]
     starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
     sizes = np.diff(np.concatenate([starts, [len(k)]]))
@@ -105,7 +105,8 @@ def score_pair(left: Signatures, i: int, wl: np.ndarray, right: Signatures, j: i
     sl = slice(pl.offsets[i], pl.offsets[i + 1])
     sr = slice(pr.offsets[j], pr.offsets[j + 1])
     exact = bool(left.exact[i] and left.exact[i] == right.exact[j])
-    f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures[i], right.figures[j],
+    f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures_split(i),
+                 right.figures_split(j),
                  left.content.of(i), right.content.of(j), exact, known, rule or THRESHOLDS)
     return decide(f, rule)
 

@@ -59,19 +59,22 @@ class FigureCheck:
     shared: int = 0  # distinct figures both state
 
 
-def compare(a: np.ndarray, b: np.ndarray) -> FigureCheck:
-    """Compare two releases' figure rows (from :func:`figures_of`)."""
-    if not len(a) or not len(b):
+Split = tuple[set[int], dict[int, set[int]]]
+
+
+def compare(a: np.ndarray | Split, b: np.ndarray | Split) -> FigureCheck:
+    """Compare two releases' figure rows (from :func:`figures_of`, or :func:`split`)."""
+    any_a, ctx_a = a if isinstance(a, tuple) else split(a)
+    any_b, ctx_b = b if isinstance(b, tuple) else split(b)
+    if not any_a or not any_b:
         return FigureCheck(0, 0, 0)
-    any_a, ctx_a = _split(a)
-    any_b, ctx_b = _split(b)
     missing = min(len(any_a - any_b), len(any_b - any_a))
     keys = ctx_a.keys() & ctx_b.keys()
     agree = sum(1 for k in keys if ctx_a[k] & ctx_b[k])
     return FigureCheck(agree, len(keys) - agree, missing, len(any_a & any_b))
 
 
-def _split(rows: np.ndarray) -> tuple[set[int], dict[int, set[int]]]:
+def split(rows: np.ndarray) -> Split:
     """The figures alone, and the figures under each context key."""
     alone: set[int] = set()
     ctx: dict[int, set[int]] = {}

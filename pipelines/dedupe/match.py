@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from pipelines.dedupe.figures import FigureCheck, compare
+from pipelines.dedupe.figures import FigureCheck, Split, compare
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def coverage(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray
 
 
 def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
-             figs_a: np.ndarray, figs_b: np.ndarray, content_a: np.ndarray,
+             figs_a: np.ndarray | Split, figs_b: np.ndarray | Split, content_a: np.ndarray,
              content_b: np.ndarray, exact: bool = False,
              known: tuple[float, int] | None = None, rule: Thresholds | None = None
              ) -> PairFeatures:

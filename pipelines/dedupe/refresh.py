@@ -123,17 +123,17 @@ def _weights(con: duckdb.DuckDBPyConnection, batch: Signatures, stored: Signatur
              ) -> tuple[np.ndarray, np.ndarray]:
     """Rarity weights of the batch's and the stored releases' fingerprints: how many
     releases, stored or in the batch, hold each."""
-    keys = np.unique(np.concatenate([batch.passages.fps, stored.passages.fps]))
-    batch_keys, batch_n = np.unique(batch.passages.fps, return_counts=True)
-    stored_keys, stored_n = store.key_counts(con, keys)
-    df = np.zeros(len(keys), dtype=np.int64)
-    df[np.searchsorted(keys, batch_keys)] += batch_n
-    if len(stored_keys):
-        df[np.searchsorted(keys, stored_keys.astype(np.uint64))] += stored_n
-    out = []
-    for fps in (batch.passages.fps, stored.passages.fps):
-        out.append(weights(df[np.searchsorted(keys, fps)]) if len(fps) else np.zeros(0))
-    return out[0], out[1]
+    keys, inverse, df = np.unique(np.concatenate([batch.passages.fps, stored.passages.fps]),
+                                  return_inverse=True, return_counts=True)
+    n_batch = len(batch.passages.fps)
+    # a stored release's fingerprints are counted by the store itself, not twice
+    df -= np.bincount(inverse[n_batch:], minlength=len(keys)).astype(df.dtype)
+    if store.signed_count(con):
+        stored_keys, stored_n = store.key_counts(con, keys)
+        if len(stored_keys):
+            df[np.searchsorted(keys, stored_keys.astype(np.uint64))] += stored_n
+    w = weights(df[inverse])
+    return w[:n_batch], w[n_batch:]
 
 
 def _when(rel: dict[str, Any]) -> tuple[datetime, str]:

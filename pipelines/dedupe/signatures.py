@@ -8,12 +8,14 @@ that the warehouse stores and reloads.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipelines.dedupe.figures import figures_of
+from pipelines.dedupe.figures import Split, figures_of, split
 from pipelines.dedupe.passages import (
     WINDOW,
     K,
@@ -28,6 +30,8 @@ SIGNATURE_VERSION = f"passages:k{K}:w{WINDOW}:content:figures2"
 RARE_DF = 4      # a fingerprint in this many releases or fewer weighs 1; above, RARE_DF / df
 MAX_DF = 64      # a fingerprint in more releases than this is template text: it weighs 0
 CHUNK = 5_000
+PARALLEL_MIN = 20_000   # texts from which signing is spread over worker processes
+WORKERS = 2
 
 
 def _h64(text: str) -> int:
@@ -43,6 +47,14 @@ class Signatures:
     content: Passages           # fingerprints of the content words only (reworded copies)
     figures: list[np.ndarray]   # (m_i, 2) uint64 rows from figures_of
     exact: np.ndarray           # (n,) uint64: hash of the body's words, 0 when empty
+    _splits: dict[int, Split] = field(default_factory=dict, repr=False)
+
+    def figures_split(self, row: int) -> Split:
+        """Row ``row``'s figures as sets, ready to compare (kept once made)."""
+        got = self._splits.get(row)
+        if got is None:
+            got = self._splits[row] = split(self.figures[row])
+        return got
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -69,20 +81,32 @@ def body_of(text: str) -> str:
     return strip_boilerplate(text)
 
 
+Chunk = tuple[Passages, Passages, list[np.ndarray], list[int]]
+
+
+def _chunk(texts: Sequence[str]) -> Chunk:
+    """Fingerprints, content-word fingerprints, figures and exact hashes of some texts."""
+    toks = [tokens_of(body_of(t)) for t in texts]
+    return (fingerprint_tokens(toks), fingerprint_tokens([content_words(t) for t in toks]),
+            [figures_of(t) for t in toks], [_h64(" ".join(t)) if t else 0 for t in toks])
+
+
 def compute(ids: Sequence[str], texts: Sequence[str]) -> Signatures:
-    """Signatures of ``texts`` (release bodies; boilerplate is stripped again defensively)."""
+    """Signatures of ``texts`` (release bodies; boilerplate is stripped again defensively).
+
+    A large batch (``PARALLEL_MIN`` or more) is signed by ``WORKERS`` spawned processes,
+    a chunk of ``CHUNK`` texts at a time; a small one in this process.
+    """
     ids, texts = list(ids), list(texts)
-    parts: list[Passages] = []
-    content: list[Passages] = []
-    figures: list[np.ndarray] = []
-    exact: list[int] = []
-    for start in range(0, len(texts), CHUNK):  # the word lists of one chunk at a time
-        toks = [tokens_of(body_of(t)) for t in texts[start:start + CHUNK]]
-        parts.append(fingerprint_tokens(toks))
-        content.append(fingerprint_tokens([content_words(t) for t in toks]))
-        figures += [figures_of(t) for t in toks]
-        exact += [_h64(" ".join(t)) if t else 0 for t in toks]
+    chunks = [texts[start:start + CHUNK] for start in range(0, len(texts), CHUNK)]
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if len(texts) >= PARALLEL_MIN and workers > 1:
+        with mp.get_context("spawn").Pool(workers) as pool:
+            done = pool.map(_chunk, chunks, chunksize=1)
+    else:
+        done = [_chunk(c) for c in chunks]
     empty = fingerprint_tokens([])
-    return Signatures(ids, Passages.concat(parts) if parts else empty,
-                      Passages.concat(content) if content else empty, figures,
-                      np.array(exact, dtype=np.uint64))
+    return Signatures(ids, Passages.concat([d[0] for d in done]) if done else empty,
+                      Passages.concat([d[1] for d in done]) if done else empty,
+                      [f for d in done for f in d[2]],
+                      np.array([h for d in done for h in d[3]], dtype=np.uint64))
