@@ -43,10 +43,11 @@ from pipelines.dedupe.signatures import compute, weights  # noqa: E402
 
 LOOSE = Thresholds(high=2.0, low=0.0)  # measure every feature of every pair
 DEV = ROOT.parent / "shared" / "syndication-dev"
-# The reworded band (low, reworded, figures) stays as shipped: on this set every value of
-# ``reworded`` from 0.5 up scores the same, so the grid cannot choose it (see match.py).
+# The reworded band (low, reworded, figures) and the corrected re-post's ``gap`` stay as
+# shipped: on this set every value of ``reworded`` from 0.5 up, and of ``gap`` from 0 to
+# 12, scores the same, so the grid cannot choose them (see match.py).
 GRID = [replace(THRESHOLDS, high=h, tolerated=tol, middle=m, missing=ms, run=r)
-        for h in (0.8, 0.85, 0.9) for tol in (1, 2) for m in (0.5, 0.55, 0.6, 0.7)
+        for h in (0.8, 0.85, 0.9) for tol in (0, 1, 2) for m in (0.5, 0.55, 0.6, 0.7)
         for ms in (0, 10**6) for r in (5, 10, 20)]
 
 
@@ -102,16 +103,22 @@ def score_links(cases: list[dict], links: list[tuple[int, int]], rows: set[int])
                  len(look))
 
 
+def strictness(rule: Thresholds) -> tuple:
+    """Order among equally scoring grid points: higher bars and fewer tolerated figures."""
+    return (rule.high, -rule.tolerated, rule.middle, -min(rule.missing, 100), rule.run)
+
+
 def choose(cases: list[dict], feats: list, rows: set[int]) -> Thresholds:
     """The grid point with no look-alike pulled in and precision >= 0.99 that has the best
-    recall (ties: the highest precision, then the strictest, i.e. the last listed)."""
-    best, key = THRESHOLDS, (-1.0, -1.0)
+    recall (ties: the higher precision, then the strictest)."""
+    best, key = THRESHOLDS, (-1.0, -1.0, ())
     for rule in GRID:
         s = score(cases, feats, rule, rows)
         if s.lookalikes or s.precision < 0.99:
             continue
-        if (s.recall, s.precision) >= key:
-            best, key = rule, (s.recall, s.precision)
+        candidate = (s.recall, s.precision, strictness(rule))
+        if candidate > key:
+            best, key = rule, candidate
     return best
 
 

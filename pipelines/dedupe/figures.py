@@ -54,7 +54,7 @@ class FigureCheck:
     """How two releases' figures compare."""
 
     agree: int      # figures stated in the same words, the same
-    conflict: int   # stated in the same words, different
+    conflict: int   # figures stated in the same words, different (distinct figures)
     missing: int    # figures of one text absent from the other (the fewer of both ways)
     shared: int = 0  # distinct figures both state
 
@@ -71,7 +71,15 @@ def compare(a: np.ndarray | Split, b: np.ndarray | Split) -> FigureCheck:
     missing = min(len(any_a - any_b), len(any_b - any_a))
     keys = ctx_a.keys() & ctx_b.keys()
     agree = sum(1 for k in keys if ctx_a[k] & ctx_b[k])
-    return FigureCheck(agree, len(keys) - agree, missing, len(any_a & any_b))
+    # a figure changed in one place conflicts under the words before and after it: count
+    # the distinct figures involved (the fewer of both sides), not the contexts
+    va: set[int] = set()
+    vb: set[int] = set()
+    for k in keys:
+        if not ctx_a[k] & ctx_b[k]:
+            va |= ctx_a[k]
+            vb |= ctx_b[k]
+    return FigureCheck(agree, min(len(va), len(vb)), missing, len(any_a & any_b))
 
 
 def split(rows: np.ndarray) -> Split:

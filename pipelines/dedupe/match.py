@@ -15,7 +15,8 @@ The thresholds were chosen by a grid search on the real syndication development 
 validated out of sample (``bench/bench_stories.py``), and checked on the simulated
 network (``python -m pipelines.dedupe.score``). The reworded band is the exception: the
 real set gives the same figures for any ``reworded`` from 0.5 up (and pulls look-alikes in
-below 0.5), so its value was set on the simulator's rewritten copies, with a margin.
+below 0.5), so its value was set on the simulator's rewritten copies, with a margin; and
+so was ``gap`` (the real set scores the same for any value from 0 to 12).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class Thresholds:
     """The decision rule's parameters."""
 
     high: float = 0.9      # coverage that groups on its own ...
-    tolerated: int = 2     # ... unless more figures than this conflict AND are missing
+    tolerated: int = 1     # ... unless more figures than this differ in the same wording
+    gap: int = 8           # a text identical to the other but for this many passages, with
+                           # at most ``tolerated`` figures different: a corrected re-post
     middle: float = 0.6    # coverage that groups only with no figure conflicting,
     missing: int = 10**6   # ... at most this many missing from the other (no limit),
     run: int = 10          # ... and a shared in-order run of this many fingerprints
@@ -58,6 +61,11 @@ class PairFeatures:
     figures: FigureCheck
     reworded: float = 0.0  # share of the shorter text's content-word passages shared
 
+    @property
+    def unshared(self) -> int:
+        """About how many of the shorter text's fingerprints the other lacks."""
+        return round((1.0 - self.coverage) * self.shorter)
+
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
@@ -65,7 +73,7 @@ class PairScore:
 
     features: PairFeatures
     same: bool
-    method: str           # exact | passages | figures-agree | reworded | none
+    method: str           # exact | passages | corrected | figures-agree | reworded | none
     rule: Thresholds
 
     @property
@@ -85,6 +93,10 @@ class PairScore:
             return "identical text once normalised"
         if self.method == "passages":
             return f"{share} (>= {t.high:.0%}) and {figures}: one story"
+        if self.method == "corrected":
+            return (f"the texts are the same but for about {f.unshared} passages (<= "
+                    f"{t.gap}) and {fig.conflict} figure differs: a corrected re-post, one "
+                    f"story")
         if self.method == "figures-agree":
             return (f"{share} (>= {t.middle:.0%}), a run of {f.run} passages in the same "
                     f"order, and {figures}: one story")
@@ -172,8 +184,10 @@ def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:
     fig = f.figures
     if f.exact:
         return PairScore(f, True, "exact", t)
-    if f.coverage >= t.high and not (fig.conflict > t.tolerated and fig.missing > t.tolerated):
+    if f.coverage >= t.high and fig.conflict <= t.tolerated:
         return PairScore(f, True, "passages", t)
+    if f.unshared <= t.gap and fig.conflict <= t.tolerated and f.shorter > 2 * t.gap:
+        return PairScore(f, True, "corrected", t)
     if (f.coverage >= t.middle and fig.conflict == 0 and fig.missing <= t.missing
             and f.run >= t.run):
         return PairScore(f, True, "figures-agree", t)
