@@ -155,11 +155,12 @@ def lookalike_form(index: int) -> str:
 
 
 def follow_up(own: list[str], twin: list[str], twin_headline: str, short: str) -> list[str]:
-    """A follow-up: its own news, opening on the earlier announcement, with the twin's first
-    paragraph recalled as background."""
+    """A follow-up: its own news, opening on the earlier announcement, with the first
+    sentence of the twin's lead recalled as background."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", twin[0], maxsplit=1)[0]
     return [f"{short} gave an update on Thursday on its earlier announcement, "
             f"“{twin_headline}”, and said work was progressing as planned.",
-            *own[1:], "Background: " + twin[0]]
+            *own[1:], "Background: " + first]
 
 
 def quoted_statement(own: list[str], twin: list[str]) -> list[str]:

@@ -35,8 +35,10 @@ class Thresholds:
 
     high: float = 0.9      # coverage that groups on its own ...
     tolerated: int = 1     # ... unless more figures than this differ in the same wording
-    gap: int = 8           # a text identical to the other but for this many passages, with
-                           # at most ``tolerated`` figures different: a corrected re-post
+    gap: int = 8           # texts the same but for this many passages each way, with at
+                           # most ``tolerated`` figures different: a corrected re-post
+    short: int = 20        # a text with fewer passages groups by coverage alone only if no
+                           # figure is missing, and never as a reworded copy
     middle: float = 0.6    # coverage that groups only with no figure conflicting,
     missing: int = 10**6   # ... at most this many missing from the other (no limit),
     run: int = 10          # ... and a shared in-order run of this many fingerprints
@@ -58,13 +60,15 @@ class PairFeatures:
     run: int              # longest in-order run of shared fingerprints
     shared: int           # fingerprints shared
     shorter: int          # fingerprints of the shorter text
+    longer: int           # fingerprints of the longer text
     figures: FigureCheck
     reworded: float = 0.0  # share of the shorter text's content-word passages shared
 
     @property
     def unshared(self) -> int:
-        """About how many of the shorter text's fingerprints the other lacks."""
-        return round((1.0 - self.coverage) * self.shorter)
+        """About how many fingerprints either text has that the other lacks (the more)."""
+        return max(round((1.0 - self.coverage) * self.shorter),
+                   self.longer - round(self.coverage * self.shorter))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +179,8 @@ def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
                      and figs.shared >= t.figures):
         reworded = coverage(content_a, content_b, np.ones(len(content_a)),
                             np.ones(len(content_b)))[0]
-    return PairFeatures(exact, cov, run, shared, min(len(a), len(b)), figs, reworded)
+    return PairFeatures(exact, cov, run, shared, min(len(a), len(b)), max(len(a), len(b)),
+                        figs, reworded)
 
 
 def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:
@@ -184,14 +189,16 @@ def decide(f: PairFeatures, rule: Thresholds | None = None) -> PairScore:
     fig = f.figures
     if f.exact:
         return PairScore(f, True, "exact", t)
-    if f.coverage >= t.high and fig.conflict <= t.tolerated:
+    short = f.shorter < t.short
+    if (f.coverage >= t.high and fig.conflict <= t.tolerated
+            and not (short and fig.missing)):
         return PairScore(f, True, "passages", t)
-    if f.unshared <= t.gap and fig.conflict <= t.tolerated and f.shorter > 2 * t.gap:
+    if f.unshared <= t.gap and fig.conflict <= t.tolerated and not short:
         return PairScore(f, True, "corrected", t)
     if (f.coverage >= t.middle and fig.conflict == 0 and fig.missing <= t.missing
             and f.run >= t.run):
         return PairScore(f, True, "figures-agree", t)
     if (f.coverage >= t.low and f.reworded >= t.reworded and fig.conflict == 0
-            and fig.missing == 0 and fig.shared >= t.figures):
+            and fig.missing == 0 and fig.shared >= t.figures and not short):
         return PairScore(f, True, "reworded", t)
     return PairScore(f, False, "none", t)
