@@ -285,7 +285,7 @@ class WireNetwork:
         twin_time = START + timedelta(minutes=self._rel_minute[index - 1])
         twin_text = release_text(self.seed, twin, twin_time).paragraphs
         if form == "follow_up":
-            return follow_up(paragraphs, twin_text, twin.headline, plan.issuer.short)
+            return follow_up(paragraphs, twin.headline, plan.issuer.short)
         return quoted_statement(paragraphs, twin_text)
 
     def view(self, page: Page, version: int = 1) -> ReleaseView:

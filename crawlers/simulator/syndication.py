@@ -154,13 +154,10 @@ def lookalike_form(index: int) -> str:
     return LOOKALIKE_FORMS[(index // 7) % len(LOOKALIKE_FORMS)]
 
 
-def follow_up(own: list[str], twin: list[str], twin_headline: str, short: str) -> list[str]:
-    """A follow-up: its own news, opening on the earlier announcement, with the first
-    sentence of the twin's lead recalled as background."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", twin[0], maxsplit=1)[0]
+def follow_up(own: list[str], twin_headline: str, short: str) -> list[str]:
+    """A follow-up: its own news and figures, opening on the earlier announcement."""
     return [f"{short} gave an update on Thursday on its earlier announcement, "
-            f"“{twin_headline}”, and said work was progressing as planned.",
-            *own[1:], "Background: " + first]
+            f"“{twin_headline}”, and said work was progressing as planned.", *own]
 
 
 def quoted_statement(own: list[str], twin: list[str]) -> list[str]:
