@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -223,6 +223,17 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
     })
 
 
+def _kept_id(todo: list[dict[str, Any]], rows: list[int], used: set[str]) -> str | None:
+    """The story most of these re-signed rows (same text, new signature scheme) had, unless
+    another group took it already."""
+    olds = Counter(todo[r]["old_story"] for r in rows
+                   if todo[r]["old_story"] and todo[r]["old_hash"] == todo[r]["content_hash"])
+    for story, _ in olds.most_common():
+        if story not in used:
+            return story
+    return None
+
+
 def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: list[Link],
             outer: list[Link], stored_story: list[str], stored_ids: list[str],
             touched: set[str]) -> list[dict[str, Any]]:
@@ -259,6 +270,8 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
     touched.update(r["old_story"] for r in todo if r["old_story"])
     sizes = store.story_sizes(con, story_ids) if story_ids else {}
     story_of: dict[int, str] = {}
+    used = {story_ids[x - n] for nodes in comps.values() if any(x < n for x in nodes)
+            for x in nodes if x >= n}
     for nodes in comps.values():
         rows = [x for x in nodes if x < n]
         if not rows:
@@ -270,7 +283,9 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
                 store.merge_stories(con, keep, [s for s in existing if s != keep])
             touched.update(existing)
         else:
-            keep = story_id_for(min((todo[r] for r in rows), key=_when)["release_id"])
+            keep = _kept_id(todo, rows, used) or story_id_for(
+                min((todo[r] for r in rows), key=_when)["release_id"])
+        used.add(keep)
         touched.add(keep)
         for r in rows:
             story_of[r] = keep

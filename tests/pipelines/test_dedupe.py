@@ -240,3 +240,38 @@ def test_explain_says_why(tmp_path):
     verdict = json.loads(apart.stdout)
     assert verdict["same"] is False and verdict["same_story_in_warehouse"] is False
     assert verdict["reason"]
+
+
+def test_a_warehouse_signed_with_minhash_is_re_signed_and_keeps_its_story_ids(tmp_path):
+    """Migration 014 drops the MinHash columns; the next run re-signs every release and
+    each keeps the story id it had."""
+    import duckdb
+
+    from warehouse.db import migrate
+
+    docs = WireNetwork(n_releases=60, seed=4).documents()
+    rows = [release_row(d) for d in docs]
+    path = str(tmp_path / "old.duckdb")
+    old = duckdb.connect(path)
+    migrate(old, target=12)
+    insert_rows(old, "releases", rows)
+    # stories as the MinHash rules stored them: one story per simulated release
+    for row, doc in zip(rows, docs, strict=True):
+        old.execute(
+            "INSERT INTO dedupe_signatures VALUES (?, ?, ?, ?, 'rensa-old', 1, 0, [0, 0], "
+            "''::BLOB, ''::BLOB, [], ?, NULL, 'first', 1.0, ?, ?, ?, now())",
+            [row["release_id"], row["source_id"], row["canonical_url"], row["content_hash"],
+             "story-" + doc["release_id"], row["title"], row["published_at"],
+             row["first_seen_at"]])
+    old.close()
+    con = connect(path)
+    try:
+        counts, _ = refresh_stories(con, PRIORITY)
+        assert counts["signed"] == len(rows)
+        after = dict(con.execute("SELECT release_id, story_id FROM story_members").fetchall())
+        assert after == {r["release_id"]: "story-" + d["release_id"]
+                         for r, d in zip(rows, docs, strict=True)}
+        assert con.execute("SELECT count(*) FROM dedupe_bands").fetchone()[0] > 0
+        assert refresh_stories(con, PRIORITY)[0]["signed"] == 0
+    finally:
+        con.close()
