@@ -8,15 +8,19 @@ Evidence for a pair (see :func:`features`):
 * run: the longest stretch of shared fingerprints in the same order in both (a shared
   three-paragraph passage counts even when the rest differs);
 * figures (``pipelines.dedupe.figures``): the same figure in the same words agrees; a
-  different figure in the same words, or figures each text has and the other lacks, mark
-  a template sibling (monthly statistics, daily counts) rather than a copy.
+  different figure in the same words marks a template sibling (monthly statistics, daily
+  counts) rather than a copy; figures one text lacks count against short and reworded
+  texts;
+* reworded: the coverage of fingerprints over content words only (function words set
+  aside), for copies a rewriting service or an editor reworded.
 
 The thresholds were chosen by a grid search on the real syndication development set,
 validated out of sample (``bench/bench_stories.py``), and checked on the simulated
 network (``python -m pipelines.dedupe.score``). The reworded band is the exception: the
 real set gives the same figures for any ``reworded`` from 0.5 up (and pulls look-alikes in
 below 0.5), so its value was set on the simulator's rewritten copies, with a margin; and
-so was ``gap`` (the real set scores the same for any value from 0 to 12).
+so were ``gap`` and ``short`` (the real set, whose texts are all long, scores the same for
+any ``gap`` from 0 to 12 and is untouched by ``short``).
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ class PairFeatures:
     exact: bool
     coverage: float       # rarity-weighted share of the shorter text's fingerprints shared
     run: int              # longest in-order run of shared fingerprints
-    shared: int           # fingerprints shared
+    shared: int           # fingerprints shared (0 when the coverage came precomputed)
     shorter: int          # fingerprints of the shorter text
     longer: int           # fingerprints of the longer text
     figures: FigureCheck

@@ -184,7 +184,8 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
                            stored.ids, touched)
         table = signature_table(todo, sigs, assigned)
         bands = pa.table({"key": pa.array(keys, type=pa.uint64()),
-                          "release_id": pa.array(np.array(sigs.ids, dtype=object)[rows])})
+                          "release_id": pa.DictionaryArray.from_arrays(
+                              pa.array(rows.astype(np.int32)), pa.array(sigs.ids))})
         clock.lap("assign")
         store.save_signatures(con, table, bands)
     clock.lap("save")
