@@ -83,13 +83,21 @@ def shared_fingerprints(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, ma
     skipped."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64()),
                                          "row": pa.array(rows, type=pa.int64())})):
-        return con.execute("""
-            WITH hits AS (SELECT b.key, b.release_id FROM dedupe_bands b
-                          WHERE b.key IN (SELECT key FROM probe)),
-                 usable AS (SELECT key FROM hits GROUP BY key HAVING count(*) < ?)
-            SELECT p.row, h.release_id, count(*) FROM probe p
-            JOIN hits h USING (key) WHERE h.key IN (SELECT key FROM usable)
-            GROUP BY ALL""", [max_df]).fetchall()
+        # materialised first, so the joins below build on the small side (the batch's
+        # distinct fingerprints), never on the whole index
+        con.execute("CREATE OR REPLACE TEMP TABLE _probe AS SELECT key, row FROM probe")
+    con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT DISTINCT key FROM _probe")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _hits AS
+        SELECT b.key, b.release_id FROM dedupe_bands b SEMI JOIN _keys k USING (key)""")
+    con.execute("""
+        DELETE FROM _hits WHERE key IN (SELECT key FROM _hits GROUP BY key
+                                        HAVING count(*) >= ?)""", [max_df])
+    got = con.execute("""
+        SELECT p.row, h.release_id, count(*) FROM _probe p JOIN _hits h USING (key)
+        GROUP BY ALL""").fetchall()
+    con.execute("DROP TABLE _probe; DROP TABLE _keys; DROP TABLE _hits")
+    return got
 
 
 def same_text(con: duckdb.DuckDBPyConnection, exact_hashes: Any) -> list[str]:
@@ -103,8 +111,10 @@ def same_text(con: duckdb.DuckDBPyConnection, exact_hashes: Any) -> list[str]:
 def key_counts(con: duckdb.DuckDBPyConnection, keys: Any) -> tuple[Any, Any]:
     """``(keys, releases holding each)`` among stored fingerprints, for distinct ``keys``."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64())})):
-        got = con.execute("SELECT key, count(*) AS n FROM dedupe_bands "
-                          "WHERE key IN (SELECT key FROM probe) GROUP BY key").fetchnumpy()
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT key FROM probe")
+    got = con.execute("SELECT key, count(*) AS n FROM dedupe_bands b SEMI JOIN _keys k "
+                      "USING (key) GROUP BY key").fetchnumpy()
+    con.execute("DROP TABLE _keys")
     return got["key"], got["n"]
 
 
