@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipelines.dedupe.figures import compare
 from pipelines.dedupe.match import THRESHOLDS, PairScore, Thresholds, decide, features
 from pipelines.dedupe.signatures import MAX_DF, Signatures, compute, weights
 
@@ -98,16 +99,24 @@ def floor_of(rule: Thresholds | None) -> float:
 
 def score_pair(left: Signatures, i: int, wl: np.ndarray, right: Signatures, j: int,
                wr: np.ndarray, rule: Thresholds | None = None,
-               known: tuple[float, int] | None = None) -> PairScore:
+               known: tuple[float, int] | None = None) -> PairScore | None:
     """Decide one pair; ``wl``/``wr`` are the rarity weights of each side's fingerprints
-    (flat, aligned with ``passages.fps``); ``known``: its coverage, if computed."""
+    (flat, aligned with ``passages.fps``); ``known``: its coverage, if computed. With a
+    known coverage, a pair only the reworded band could take whose figures already rule
+    that out is answered ``None`` (apart) without measuring more."""
+    t = rule or THRESHOLDS
     pl, pr = left.passages, right.passages
+    figs = compare(left.figures_split(i), right.figures_split(j))
+    if known is not None and known[0] < min(t.middle, t.high):
+        size = min(pl.offsets[i + 1] - pl.offsets[i], pr.offsets[j + 1] - pr.offsets[j])
+        if ((1.0 - known[0]) * size > t.gap and not (
+                figs.conflict == 0 and figs.missing == 0 and figs.shared >= t.figures)):
+            return None
     sl = slice(pl.offsets[i], pl.offsets[i + 1])
     sr = slice(pr.offsets[j], pr.offsets[j + 1])
     exact = bool(left.exact[i] and left.exact[i] == right.exact[j])
-    f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], left.figures_split(i),
-                 right.figures_split(j),
-                 left.content.of(i), right.content.of(j), exact, known, rule or THRESHOLDS)
+    f = features(pl.fps[sl], pr.fps[sr], wl[sl], wr[sr], figs, figs,
+                 left.content.of(i), right.content.of(j), exact, known, t)
     return decide(f, rule)
 
 
@@ -124,8 +133,10 @@ def link_pairs(left: Signatures, li: np.ndarray, wl: np.ndarray, right: Signatur
     for k, (i, j) in enumerate(zip(li.tolist(), ri.tolist(), strict=True)):
         known = None if cover is None else (float(cover[k]), 0)
         score = score_pair(left, i, wl, right, j, wr, rule, known)
-        if score.same:
+        if score is not None and score.same:
             links.append(Link(i, j, score.similarity, score.method))
+    left._splits.clear()   # the figure sets were for this batch of pairs only
+    right._splits.clear()
     return links
 
 
@@ -201,4 +212,6 @@ def explain_pair(text_a: str, text_b: str, rule: Thresholds | None = None) -> Pa
     """Decide two texts on their own (each fingerprint weighs as rare: no corpus)."""
     sigs = compute(["a", "b"], [text_a, text_b])
     w = np.ones(len(sigs.passages.fps))
-    return score_pair(sigs, 0, w, sigs, 1, w, rule)
+    score = score_pair(sigs, 0, w, sigs, 1, w, rule)
+    assert score is not None  # only a precomputed coverage may leave a pair undecided
+    return score

@@ -164,16 +164,16 @@ def coverage(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray
 
 
 def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
-             figs_a: np.ndarray | Split, figs_b: np.ndarray | Split, content_a: np.ndarray,
-             content_b: np.ndarray, exact: bool = False,
+             figs_a: np.ndarray | Split | FigureCheck, figs_b: np.ndarray | Split | FigureCheck,
+             content_a: np.ndarray, content_b: np.ndarray, exact: bool = False,
              known: tuple[float, int] | None = None, rule: Thresholds | None = None
              ) -> PairFeatures:
     """Evidence for one pair: fingerprints in text order with their rarity weights, figure
-    rows, and content-word fingerprints. ``known``: the pair's :func:`coverage` if already
-    computed. With a ``rule``, the in-order run and the content-word share are measured
-    only where the rule looks at them (0 otherwise)."""
+    rows (or their comparison, passed as both), and content-word fingerprints. ``known``:
+    the pair's :func:`coverage` if already computed. With a ``rule``, the in-order run and
+    the content-word share are measured only where the rule looks at them (0 otherwise)."""
     cov, shared = known if known is not None else coverage(a, b, wa, wb)
-    figs = compare(figs_a, figs_b)
+    figs = figs_a if isinstance(figs_a, FigureCheck) else compare(figs_a, figs_b)
     t = rule
     run, reworded = 0, 0.0
     if t is None or (t.middle <= cov < t.high and figs.conflict == 0

@@ -199,6 +199,14 @@ def _blobs(parts: list[np.ndarray]) -> pa.Array:
                     type=pa.binary())
 
 
+def _passage_blobs(p: Passages) -> pa.Array:
+    """Each release's fingerprints as one little-endian BLOB, without a copy per release."""
+    data = np.ascontiguousarray(p.fps, dtype="<u8")
+    offsets = (p.offsets * 8).astype(np.int64)
+    return pa.Array.from_buffers(pa.large_binary(), len(p), [None, pa.py_buffer(offsets),
+                                                             pa.py_buffer(data)])
+
+
 def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
                     assigned: list[dict[str, Any]]) -> pa.Table:
     """The ``dedupe_signatures`` rows of a signed batch, column by column."""
@@ -207,14 +215,13 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
     def col(name: str, rows: list[dict[str, Any]] = todo) -> list[Any]:
         return [r[name] for r in rows]
 
-    fps = [sigs.passages.of(i) for i in range(n)]
     return pa.table({
         "release_id": col("release_id"), "source_id": col("source_id"),
         "canonical_url": col("canonical_url"), "content_hash": col("content_hash"),
         "signature_version": [SIGNATURE_VERSION] * n, "shingles": sigs.passages.kgrams,
         "exact_hash": sigs.exact.view(np.int64),
-        "fingerprints": _blobs(fps), "figures": _blobs(sigs.figures),
-        "content_fingerprints": _blobs([sigs.content.of(i) for i in range(n)]),
+        "fingerprints": _passage_blobs(sigs.passages), "figures": _blobs(sigs.figures),
+        "content_fingerprints": _passage_blobs(sigs.content),
         "story_id": col("story_id", assigned), "linked_to": col("linked_to", assigned),
         "method": col("method", assigned), "similarity": col("similarity", assigned),
         "title": col("title"),
