@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from crawlers.faults import crash_point
@@ -82,7 +83,7 @@ def shared_fingerprints(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, ma
     row; fingerprints already held by ``max_df`` or more releases are template text,
     skipped."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64()),
-                                         "row": pa.array(rows, type=pa.int64())})):
+                                         "row": pa.array(np.asarray(rows, dtype=np.int64))})):
         # materialised first, so the joins below build on the small side (the batch's
         # distinct fingerprints), never on the whole index
         con.execute("CREATE OR REPLACE TEMP TABLE _probe AS SELECT key, row FROM probe")

@@ -90,7 +90,7 @@ class Passages:
 
     def rows(self) -> np.ndarray:
         """The release row of every fingerprint."""
-        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
+        return np.repeat(np.arange(len(self), dtype=np.int32), np.diff(self.offsets))
 
     def take(self, rows: Sequence[int]) -> Passages:
         """The fingerprints of some releases, in that order."""

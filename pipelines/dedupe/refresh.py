@@ -159,8 +159,11 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
             del rel["body_main"]  # stored as a version; the signature is all we need now
         clock.lap("sign")
         keys, rows = sigs.band_keys()
-        hits = store.shared_fingerprints(con, keys, rows, MAX_DF)
-        same_text = store.same_text(con, sigs.exact[sigs.exact != 0].view(np.int64))
+        hits: list[tuple[int, str, int]] = []
+        same_text: list[str] = []
+        if store.signed_count(con):   # nothing stored yet: no lookups (a first run)
+            hits = store.shared_fingerprints(con, keys, rows, MAX_DF)
+            same_text = store.same_text(con, sigs.exact[sigs.exact != 0].view(np.int64))
         stored_rows = store.stored_signatures(
             con, sorted({rid for _, rid, _ in hits} | set(same_text)))
         stored = _stored(stored_rows)

@@ -29,7 +29,7 @@ from pipelines.dedupe.text import strip_boilerplate
 SIGNATURE_VERSION = f"passages:k{K}:w{WINDOW}:content:figures2"
 RARE_DF = 4      # a fingerprint in this many releases or fewer weighs 1; above, RARE_DF / df
 MAX_DF = 64      # a fingerprint in more releases than this is template text: it weighs 0
-CHUNK = 5_000
+CHUNK = 2_000           # texts signed at a time (a worker's memory is about its chunk)
 PARALLEL_MIN = 20_000   # texts from which signing is spread over worker processes
 WORKERS = 2
 
