@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from .syndication import REAL_VARIANTS
+
 T = TypeVar("T")
 
 SITE_IDS: tuple[str, ...] = ("prwire", "bizwire", "globewire", "dnanews")
-COPY_VARIANTS: tuple[str, ...] = ("verbatim", "new_intro", "dropped_about", "edited",
-                                   "shortened", "new_headline", "rewritten")
+FIRST_VARIANTS: tuple[str, ...] = ("verbatim", "new_intro", "dropped_about", "edited",
+                                    "shortened", "new_headline", "rewritten")
+# Every variant a carrier may print; the first releases show FIRST_VARIANTS one each, later
+# copies draw from all (the draw, and so the calendar, is the same as before issue 14).
+COPY_VARIANTS: tuple[str, ...] = FIRST_VARIANTS + REAL_VARIANTS
 # Every ``LOOKALIKE_EVERY``-th release (from index 8) is a template look-alike of the one
 # before it: same issuer, same kind of news, its own figures and facts.
 LOOKALIKE_EVERY = 7
@@ -480,8 +485,8 @@ def plan_release(seed: int, index: int, issuers: list[Issuer]) -> ReleasePlan:
     gap = 37 + int(r() * 61)
     copies: list[tuple[str, str, int]] = [(issuer.home, "original", 0)]
     others = [s for s in SITE_IDS if s != issuer.home]
-    if index < len(COPY_VARIANTS):
-        copies.append((others[index % 3], COPY_VARIANTS[index], 5 + int(r() * 236)))
+    if index < len(FIRST_VARIANTS):
+        copies.append((others[index % 3], FIRST_VARIANTS[index], 5 + int(r() * 236)))
     else:
         x = r()
         for _ in range(0 if x < 0.5 else (1 if x < 0.82 else 2)):

@@ -33,7 +33,9 @@ Truth format (``WireNetwork.truth()``, also served at ``/__truth__``)::
 
 Variants are ``original``, ``verbatim``, ``new_intro``, ``dropped_about``, ``edited``,
 ``shortened`` (first paragraphs only), ``new_headline`` (the carrier's own headline),
-``rewritten`` (phrasing changed, figures, names and quotes kept in order) and
+``rewritten`` (phrasing changed, figures, names and quotes kept in order), the carries of
+``simulator.syndication`` (chrome, teaser, padded, reordered, respelled, byline,
+condensed, corrected_repost) and
 ``exact_repost`` (a tracking-parameter URL serving the same bytes as its canonical page).
 A page's ``headline`` is the one it prints. A versioned page serves a corrected text
 (a figure changed, a note added) from its second fetch on.
@@ -61,6 +63,7 @@ from .generator import (
 )
 from .hostile import HostileSite
 from .sites import SITE_CLASSES, ListItem, ReleaseView, Response, Site, rfc822, slugify
+from .syndication import REAL_VARIANTS, carry, follow_up, lookalike_form, quoted_statement
 
 START = datetime(2026, 7, 1, tzinfo=UTC)
 OFFSITE_HOST = "elsewhere.test"
@@ -271,6 +274,20 @@ class WireNetwork:
         return self._rel_headline[page.release] if page.release < self.n_releases \
             else self.plan(page.release).headline
 
+    def _lookalike(self, plan: ReleasePlan, paragraphs: list[str]) -> list[str]:
+        """A look-alike's own paragraphs in its form (template sibling, follow-up, or a story
+        quoting its twin's statement); any other release's unchanged."""
+        index = plan.index
+        form = lookalike_form(index) if is_lookalike(index) else "template"
+        if form == "template" or index - 1 >= self.n_releases:
+            return paragraphs
+        twin = self.plan(index - 1)
+        twin_time = START + timedelta(minutes=self._rel_minute[index - 1])
+        twin_text = release_text(self.seed, twin, twin_time).paragraphs
+        if form == "follow_up":
+            return follow_up(paragraphs, twin.headline, plan.issuer.short)
+        return quoted_statement(paragraphs, twin_text)
+
     def view(self, page: Page, version: int = 1) -> ReleaseView:
         """Everything needed to render ``page`` (``version`` 2: its corrected text)."""
         site = self.sites[page.site_id]
@@ -281,7 +298,7 @@ class WireNetwork:
             rel_time = START + timedelta(minutes=page.minute)
         local = self._local(site, page.minute)
         text = release_text(self.seed, plan, rel_time, page.release == self._no_date_release)
-        paragraphs, about = text.paragraphs, text.about
+        paragraphs, about = self._lookalike(plan, text.paragraphs), text.about
         if page.variant == "new_intro":
             paragraphs = [agency_intro(self.seed, plan, local)] + paragraphs
         elif page.variant == "dropped_about":
@@ -292,6 +309,13 @@ class WireNetwork:
             paragraphs, about = shorten(paragraphs, self.seed, page.release), []
         elif page.variant == "rewritten":
             paragraphs, about = rewrite(paragraphs), []
+        elif page.variant in REAL_VARIANTS:
+            fields = {"short": plan.issuer.short, "city": plan.issuer.city.name,
+                      "sector": plan.issuer.sector}
+            paragraphs = carry(page.variant, paragraphs, self.seed, page.release, page.site_id,
+                               self.headline(page), fields)
+            if page.variant in ("teaser", "condensed"):
+                about = []
         if version > 1:
             paragraphs = corrected(paragraphs)
         related = []

@@ -8,9 +8,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
-from crawlers.faults import crash_point
+from plumbing.faults import crash_point
 from warehouse.db import transaction
 from warehouse.load import fetch_dicts
 
@@ -39,15 +40,17 @@ def memory_limit(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
         con.execute(f"SET memory_limit = '{before}'")
 
 
-def releases_to_sign(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Releases never signed, or whose text changed since (with the previous state)."""
+def releases_to_sign(con: duckdb.DuckDBPyConnection, version: str) -> list[dict[str, Any]]:
+    """Releases never signed, whose text changed since, or signed by another scheme than
+    ``version`` (with the previous state)."""
     return fetch_dicts(con, """
         SELECT r.release_id, r.source_id, r.canonical_url, r.content_hash, r.title,
                coalesce(r.body_main, '') AS body_main, r.published_at, r.first_seen_at,
                s.content_hash AS old_hash, s.story_id AS old_story
         FROM releases r LEFT JOIN dedupe_signatures s USING (release_id)
         WHERE s.release_id IS NULL OR s.content_hash <> r.content_hash
-        ORDER BY r.release_id""")
+           OR s.signature_version <> ?
+        ORDER BY r.release_id""", [version])
 
 
 def drop_vanished(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
@@ -74,36 +77,55 @@ def forget(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]) -> None:
                     "WHERE release_id IN (SELECT release_id FROM ids)")
 
 
-def bucket_matches(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, max_bucket: int
-                   ) -> list[tuple[int, str]]:
-    """``(row, release_id)`` for stored releases sharing a bucket key with a batch row;
-    buckets already holding ``max_bucket`` or more releases are template text, skipped."""
+def shared_fingerprints(con: duckdb.DuckDBPyConnection, keys: Any, rows: Any, max_df: int
+                        ) -> list[tuple[int, str, int]]:
+    """``(row, release_id, shared)`` for stored releases sharing fingerprints with a batch
+    row; fingerprints already held by ``max_df`` or more releases are template text,
+    skipped."""
     with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64()),
-                                         "row": pa.array(rows, type=pa.int64())})):
-        return con.execute("""
-            WITH hits AS (SELECT b.key, b.release_id FROM dedupe_bands b
-                          WHERE b.key IN (SELECT key FROM probe)),
-                 usable AS (SELECT key FROM hits GROUP BY key HAVING count(*) < ?)
-            SELECT DISTINCT p.row, h.release_id FROM probe p
-            JOIN hits h USING (key) WHERE h.key IN (SELECT key FROM usable)""",
-                           [max_bucket]).fetchall()
+                                         "row": pa.array(np.asarray(rows, dtype=np.int64))})):
+        # materialised first, so the joins below build on the small side (the batch's
+        # distinct fingerprints), never on the whole index
+        con.execute("CREATE OR REPLACE TEMP TABLE _probe AS SELECT key, row FROM probe")
+    con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT DISTINCT key FROM _probe")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _hits AS
+        SELECT b.key, b.release_id FROM dedupe_bands b SEMI JOIN _keys k USING (key)""")
+    con.execute("""
+        DELETE FROM _hits WHERE key IN (SELECT key FROM _hits GROUP BY key
+                                        HAVING count(*) >= ?)""", [max_df])
+    got = con.execute("""
+        SELECT p.row, h.release_id, count(*) FROM _probe p JOIN _hits h USING (key)
+        GROUP BY ALL""").fetchall()
+    con.execute("DROP TABLE _probe; DROP TABLE _keys; DROP TABLE _hits")
+    return got
 
 
-def stored_screens(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
-                   ) -> list[tuple[str, int, bytes, int]]:
-    """``(release_id, exact_hash, fact_minhash, distinct facts)``: enough to screen pairs."""
-    with registered(con, ids=pa.table({"release_id": list(release_ids)})):
-        return con.execute("SELECT release_id, exact_hash, fact_minhash, "
-                           "len(list_distinct(facts)) FROM dedupe_signatures "
-                           "WHERE release_id IN (SELECT release_id FROM ids)").fetchall()
+def same_text(con: duckdb.DuckDBPyConnection, exact_hashes: Any) -> list[str]:
+    """Stored releases whose body hash is one of ``exact_hashes`` (signed BIGINT bits)."""
+    with registered(con, probe=pa.table({"h": pa.array(exact_hashes, type=pa.int64())})):
+        return [r[0] for r in con.execute(
+            "SELECT release_id FROM dedupe_signatures "
+            "WHERE exact_hash IN (SELECT h FROM probe)").fetchall()]
+
+
+def key_counts(con: duckdb.DuckDBPyConnection, keys: Any) -> tuple[Any, Any]:
+    """``(keys, releases holding each)`` among stored fingerprints, for distinct ``keys``."""
+    with registered(con, probe=pa.table({"key": pa.array(keys, type=pa.uint64())})):
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT key FROM probe")
+    got = con.execute("SELECT key, count(*) AS n FROM dedupe_bands b SEMI JOIN _keys k "
+                      "USING (key) GROUP BY key").fetchnumpy()
+    con.execute("DROP TABLE _keys")
+    return got["key"], got["n"]
 
 
 def stored_signatures(con: duckdb.DuckDBPyConnection, release_ids: Sequence[str]
                       ) -> list[dict[str, Any]]:
     """Stored signature rows of these releases."""
     with registered(con, ids=pa.table({"release_id": list(release_ids)})):
-        return fetch_dicts(con, "SELECT release_id, shingles, exact_hash, lead_hashes, minhash, "
-                                "fact_minhash, facts, story_id FROM dedupe_signatures "
+        return fetch_dicts(con, "SELECT release_id, shingles, exact_hash, fingerprints, "
+                                "content_fingerprints, figures, story_id "
+                                "FROM dedupe_signatures "
                                 "WHERE release_id IN (SELECT release_id FROM ids)")
 
 

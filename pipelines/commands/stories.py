@@ -45,9 +45,8 @@ def explain(
     db: str = typer.Option(None, "--db", help="Warehouse file (default: the read copy)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
-    """Why two releases are, or are not, one story: similarity, facts and the rule applied."""
-    from pipelines.dedupe.match import containment_from, decide, jaccard_of
-    from pipelines.dedupe.signatures import compute
+    """Why two releases are, or are not, one story: shared passages, figures and the rule."""
+    from pipelines.dedupe.cluster import explain_pair
     from warehouse.db import connect, default_path
     from warehouse.publish import read_copy_path
 
@@ -56,12 +55,7 @@ def explain(
         ra, rb = _release(con, a), _release(con, b)
     finally:
         con.close()
-    sigs = compute([ra["release_id"], rb["release_id"]], [ra["body_main"], rb["body_main"]])
-    jac = float(jaccard_of(sigs.minhash[0], sigs.minhash[1]))
-    cont = float(containment_from(jac, int(sigs.shingles[0]), int(sigs.shingles[1])))
-    same_lead = bool(sigs.lead[0, 0] and sigs.lead[0, 0] == sigs.lead[1, 0])
-    score = decide(bool(sigs.exact[0] == sigs.exact[1]), jac, cont, sigs.facts[0], sigs.facts[1],
-                   same_lead)
+    score = explain_pair(ra["body_main"], rb["body_main"])
     stored_same = ra["story_id"] is not None and ra["story_id"] == rb["story_id"]
     if as_json:
         dump_json_line({"a": ra["release_id"], "b": rb["release_id"], **score.to_dict(),
@@ -69,9 +63,11 @@ def explain(
         return
     for label, rel in (("A", ra), ("B", rb)):
         say(f"{label}: {rel['release_id']} [{rel['source_id']}] {rel['title'] or ''}")
-    typer.echo(f"shingle Jaccard ~{score.jaccard:.2f}, containment ~{score.containment:.2f}; "
-               f"facts shared {score.fact_overlap:.0%}, figures {score.number_overlap:.0%} "
-               f"({score.shared_numbers} shared)")
+    f = score.features
+    typer.echo(f"passages shared {f.shared} of {f.shorter} (coverage ~{f.coverage:.2f}), "
+               f"longest in-order run {f.run}; figures: {f.figures.agree} agree, "
+               f"{f.figures.conflict} differ, {f.figures.missing} missing, "
+               f"{f.figures.shared} shared")
     verdict = f"same story ({score.method})" if score.same else "different stories"
     typer.echo(f"{verdict}: {score.reason}")
     if stored_same != score.same:

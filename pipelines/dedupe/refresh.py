@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,17 +20,16 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from pipelines.dedupe.cluster import Link, UnionFind, link_pairs, worth_deciding
-from pipelines.dedupe.facts import Facts
-from pipelines.dedupe.lsh import MAX_BUCKET, candidate_pairs
-from pipelines.dedupe.signatures import (
-    FACT_PERM,
-    LEAD_SENTENCES,
-    NUM_PERM,
-    SIGNATURE_VERSION,
-    Signatures,
-    compute,
+from pipelines.dedupe.cluster import (
+    Link,
+    UnionFind,
+    candidates,
+    exact_links,
+    link_pairs,
+    screen,
 )
+from pipelines.dedupe.passages import Passages
+from pipelines.dedupe.signatures import MAX_DF, SIGNATURE_VERSION, Signatures, compute, weights
 from pipelines.dedupe.stories import story_id_for
 from warehouse import stories as store
 from warehouse.db import transaction
@@ -57,7 +56,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, priority: dict[str, int]
     first_run = store.signed_count(con) == 0
     vanished = store.drop_vanished(con)
     counts = {"vanished": len(vanished)}
-    todo = store.releases_to_sign(con)
+    todo = store.releases_to_sign(con, SIGNATURE_VERSION)
     clock.lap("read")
     signed, touched = sign_and_link(con, todo, clock)
     counts.update(signed)
@@ -101,38 +100,40 @@ def record_versions(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]]) 
     return store.add_versions(con, [r["release_id"] for r in todo], changes)
 
 
+def _passages(blobs: list[bytes], kgrams: list[int]) -> Passages:
+    fps = [np.frombuffer(b, dtype="<u8") for b in blobs]
+    sizes = np.fromiter((len(f) for f in fps), dtype=np.int64, count=len(fps))
+    return Passages(np.concatenate(fps).astype(np.uint64) if fps else np.zeros(0, np.uint64),
+                    np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+                    np.array(kgrams, dtype=np.int32))
+
+
 def _stored(rows: list[dict[str, Any]]) -> Signatures:
-    n = len(rows)
+    kgrams = [r["shingles"] for r in rows]
     return Signatures(
         ids=[r["release_id"] for r in rows],
-        minhash=np.frombuffer(b"".join(r["minhash"] for r in rows), dtype="<u4"
-                              ).reshape(n, NUM_PERM).astype(np.uint32),
-        shingles=np.array([r["shingles"] for r in rows], dtype=np.int32),
-        exact=np.array([r["exact_hash"] for r in rows], dtype=np.int64).view(np.uint64),
-        lead=np.array([r["lead_hashes"] for r in rows], dtype=np.int64
-                      ).reshape(n, LEAD_SENTENCES).view(np.uint64),
-        facts=[Facts(tuple(r["facts"])) for r in rows],
-        fact_minhash=np.frombuffer(b"".join(r["fact_minhash"] for r in rows), dtype="<u4"
-                                   ).reshape(n, FACT_PERM).astype(np.uint32),
-    )
+        passages=_passages([r["fingerprints"] for r in rows], kgrams),
+        content=_passages([r["content_fingerprints"] for r in rows], kgrams),
+        figures=[np.frombuffer(r["figures"], dtype="<u8").astype(np.uint64).reshape(-1, 2)
+                 for r in rows],
+        exact=np.array([r["exact_hash"] for r in rows], dtype=np.int64).view(np.uint64))
 
 
-def _screened(con: duckdb.DuckDBPyConnection, sigs: Signatures,
-              matches: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The bucket matches worth deciding, screened on stored fact signatures only."""
-    if not matches:
-        return []
-    screens = store.stored_screens(con, sorted({rid for _, rid in matches}))
-    pos = {r[0]: k for k, r in enumerate(screens)}
-    exact = np.array([r[1] for r in screens], dtype=np.int64).view(np.uint64)
-    fact_mh = np.frombuffer(b"".join(r[2] for r in screens), dtype="<u4").reshape(
-        len(screens), FACT_PERM)
-    counts = np.array([r[3] for r in screens], dtype=np.int32)
-    li = np.array([m[0] for m in matches], dtype=np.int64)
-    ri = np.array([pos[m[1]] for m in matches], dtype=np.int64)
-    keep = worth_deciding(sigs.fact_minhash[li], sigs.fact_counts[li], sigs.exact[li],
-                          fact_mh[ri], counts[ri], exact[ri])
-    return [m for m, ok in zip(matches, keep.tolist(), strict=True) if ok]
+def _weights(con: duckdb.DuckDBPyConnection, batch: Signatures, stored: Signatures
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """Rarity weights of the batch's and the stored releases' fingerprints: how many
+    releases, stored or in the batch, hold each."""
+    keys, inverse, df = np.unique(np.concatenate([batch.passages.fps, stored.passages.fps]),
+                                  return_inverse=True, return_counts=True)
+    n_batch = len(batch.passages.fps)
+    # a stored release's fingerprints are counted by the store itself, not twice
+    df -= np.bincount(inverse[n_batch:], minlength=len(keys)).astype(df.dtype)
+    if store.signed_count(con):
+        stored_keys, stored_n = store.key_counts(con, keys)
+        if len(stored_keys):
+            df[np.searchsorted(keys, stored_keys.astype(np.uint64))] += stored_n
+    w = weights(df[inverse])
+    return w[:n_batch], w[n_batch:]
 
 
 def _when(rel: dict[str, Any]) -> tuple[datetime, str]:
@@ -158,24 +159,36 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
             del rel["body_main"]  # stored as a version; the signature is all we need now
         clock.lap("sign")
         keys, rows = sigs.band_keys()
-        pairs = candidate_pairs(keys, rows)
-        clock.lap("candidates")
-        inner = link_pairs(sigs, pairs[:, 0], sigs, pairs[:, 1])
-        clock.lap("decide")
-        matches = _screened(con, sigs, store.bucket_matches(con, keys, rows, MAX_BUCKET))
-        stored_rows = store.stored_signatures(con, sorted({rid for _, rid in matches}))
+        hits: list[tuple[int, str, int]] = []
+        same_text: list[str] = []
+        if store.signed_count(con):   # nothing stored yet: no lookups (a first run)
+            hits = store.shared_fingerprints(con, keys, rows, MAX_DF)
+            same_text = store.same_text(con, sigs.exact[sigs.exact != 0].view(np.int64))
+        stored_rows = store.stored_signatures(
+            con, sorted({rid for _, rid, _ in hits} | set(same_text)))
         stored = _stored(stored_rows)
+        w_new, w_stored = _weights(con, sigs, stored)
+        pairs, cover = candidates(sigs, w_new)
+        clock.lap("candidates")
+        inner = exact_links(sigs) + link_pairs(sigs, pairs[:, 0], w_new, sigs, pairs[:, 1],
+                                               w_new, cover=cover)
+        clock.lap("decide")
         pos = {rid: k for k, rid in enumerate(stored.ids)}
-        li = np.array([m[0] for m in matches], dtype=np.int64)
-        ri = np.array([pos[m[1]] for m in matches], dtype=np.int64)
-        outer = link_pairs(sigs, li, stored, ri)
+        li = np.array([h[0] for h in hits], dtype=np.int64)
+        ri = np.array([pos[h[1]] for h in hits], dtype=np.int64)
+        shared = np.array([h[2] for h in hits], dtype=np.int64)
+        sizes, stored_sizes = np.diff(sigs.passages.offsets), np.diff(stored.passages.offsets)
+        keep = screen(shared, sizes[li], stored_sizes[ri])
+        outer = exact_links(sigs, stored) + link_pairs(sigs, li[keep], w_new, stored,
+                                                       ri[keep], w_stored)
         clock.lap("stored_lookup")
         touched: set[str] = set()
         assigned = _assign(con, todo, inner, outer, [r["story_id"] for r in stored_rows],
                            stored.ids, touched)
         table = signature_table(todo, sigs, assigned)
         bands = pa.table({"key": pa.array(keys, type=pa.uint64()),
-                          "release_id": pa.array(np.array(sigs.ids, dtype=object)[rows])})
+                          "release_id": pa.DictionaryArray.from_arrays(
+                              pa.array(rows.astype(np.int32)), pa.array(sigs.ids))})
         clock.lap("assign")
         store.save_signatures(con, table, bands)
     clock.lap("save")
@@ -183,13 +196,18 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
             touched)
 
 
-def _blobs(matrix: np.ndarray) -> pa.Array:
-    """Each row of a uint32 matrix as one little-endian BLOB, without a copy per row."""
-    n, width = matrix.shape
-    data = np.ascontiguousarray(matrix, dtype="<u4")
-    offsets = np.arange(0, n * width * 4 + 1, width * 4, dtype=np.int32)
-    return pa.Array.from_buffers(pa.binary(), n, [None, pa.py_buffer(offsets),
-                                                  pa.py_buffer(data)])
+def _blobs(parts: list[np.ndarray]) -> pa.Array:
+    """Each uint64 array as one little-endian BLOB."""
+    return pa.array([np.ascontiguousarray(p, dtype="<u8").tobytes() for p in parts],
+                    type=pa.binary())
+
+
+def _passage_blobs(p: Passages) -> pa.Array:
+    """Each release's fingerprints as one little-endian BLOB, without a copy per release."""
+    data = np.ascontiguousarray(p.fps, dtype="<u8")
+    offsets = (p.offsets * 8).astype(np.int64)
+    return pa.Array.from_buffers(pa.large_binary(), len(p), [None, pa.py_buffer(offsets),
+                                                             pa.py_buffer(data)])
 
 
 def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
@@ -200,16 +218,13 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
     def col(name: str, rows: list[dict[str, Any]] = todo) -> list[Any]:
         return [r[name] for r in rows]
 
-    lead = sigs.lead.view(np.int64).ravel()
     return pa.table({
         "release_id": col("release_id"), "source_id": col("source_id"),
         "canonical_url": col("canonical_url"), "content_hash": col("content_hash"),
-        "signature_version": [SIGNATURE_VERSION] * n, "shingles": sigs.shingles,
+        "signature_version": [SIGNATURE_VERSION] * n, "shingles": sigs.passages.kgrams,
         "exact_hash": sigs.exact.view(np.int64),
-        "lead_hashes": pa.ListArray.from_arrays(
-            np.arange(0, len(lead) + 1, LEAD_SENTENCES, dtype=np.int32), lead),
-        "minhash": _blobs(sigs.minhash), "fact_minhash": _blobs(sigs.fact_minhash),
-        "facts": pa.array([list(f.sequence) for f in sigs.facts], type=pa.list_(pa.string())),
+        "fingerprints": _passage_blobs(sigs.passages), "figures": _blobs(sigs.figures),
+        "content_fingerprints": _passage_blobs(sigs.content),
         "story_id": col("story_id", assigned), "linked_to": col("linked_to", assigned),
         "method": col("method", assigned), "similarity": col("similarity", assigned),
         "title": col("title"),
@@ -217,6 +232,17 @@ def signature_table(todo: list[dict[str, Any]], sigs: Signatures,
         "first_seen_at": pa.array(col("first_seen_at"), type=pa.timestamp("us", tz="UTC")),
         "signed_at": pa.array([datetime.now(UTC)] * n, type=pa.timestamp("us", tz="UTC")),
     })
+
+
+def _kept_id(todo: list[dict[str, Any]], rows: list[int], used: set[str]) -> str | None:
+    """The story most of these re-signed rows (same text, new signature scheme) had, unless
+    another group took it already."""
+    olds = Counter(todo[r]["old_story"] for r in rows
+                   if todo[r]["old_story"] and todo[r]["old_hash"] == todo[r]["content_hash"])
+    for story, _ in olds.most_common():
+        if story not in used:
+            return story
+    return None
 
 
 def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: list[Link],
@@ -255,6 +281,8 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
     touched.update(r["old_story"] for r in todo if r["old_story"])
     sizes = store.story_sizes(con, story_ids) if story_ids else {}
     story_of: dict[int, str] = {}
+    used = {story_ids[x - n] for nodes in comps.values() if any(x < n for x in nodes)
+            for x in nodes if x >= n}
     for nodes in comps.values():
         rows = [x for x in nodes if x < n]
         if not rows:
@@ -266,7 +294,9 @@ def _assign(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]], inner: l
                 store.merge_stories(con, keep, [s for s in existing if s != keep])
             touched.update(existing)
         else:
-            keep = story_id_for(min((todo[r] for r in rows), key=_when)["release_id"])
+            keep = _kept_id(todo, rows, used) or story_id_for(
+                min((todo[r] for r in rows), key=_when)["release_id"])
+        used.add(keep)
         touched.add(keep)
         for r in rows:
             story_of[r] = keep

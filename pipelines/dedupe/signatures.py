@@ -1,37 +1,37 @@
-"""Signatures of release bodies: MinHash over word shingles (rensa), fact tokens, lead keys.
+"""Signatures of release bodies: passage fingerprints, figures and an exact-text hash.
 
-The MinHash work is vectorised over a batch (rensa, numpy); the facts are Python, about
-0.1 ms a release. Signatures are plain arrays that the warehouse stores and reloads.
+A batch is fingerprinted at once (``pipelines.dedupe.passages``, vectorised with numpy);
+figures are Python, a fraction of a millisecond a release. Signatures are plain arrays
+that the warehouse stores and reloads.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from rensa import RMinHash
 
-from pipelines.dedupe.facts import Facts, extract_facts
-from pipelines.dedupe.text import strip_boilerplate, words
+from pipelines.dedupe.figures import Split, figures_of, split
+from pipelines.dedupe.passages import (
+    WINDOW,
+    K,
+    Passages,
+    content_words,
+    fingerprint_tokens,
+    tokens_of,
+)
+from pipelines.dedupe.text import strip_boilerplate
 
-SHINGLE = 5                      # words per shingle
-NUM_PERM = 128                   # text MinHash size: TEXT_BANDS x TEXT_ROWS
-TEXT_BANDS, TEXT_ROWS = 32, 4    # LSH: Jaccard 0.6 is a candidate with p=0.99, 0.3 with 0.23
-FACT_PERM = 48                   # fact MinHash size: FACT_BANDS x FACT_ROWS
-FACT_BANDS, FACT_ROWS = 16, 3
-MIN_FACTS = 4                    # fewer fact tokens than this: no fact bands
-SEED = 20260701
-SIGNATURE_VERSION = f"rensa-{RMinHash.ALGORITHM_VERSION}:k{SHINGLE}:p{NUM_PERM}:f{FACT_PERM}"
-
-# Band ids: text bands 0..31, lead keys 100.., facts 200.., exact text 300.
-LEAD_BAND, FACT_BAND, EXACT_BAND = 100, 200, 300
-LEAD_SENTENCES = 2               # lead keys: the body's first words, in runs of LEAD_WORDS
-LEAD_WORDS = 24
-_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
-                  0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD, 0xD6E8FEB86659FD93],
-                 dtype=np.uint64)
+SIGNATURE_VERSION = f"passages:k{K}:w{WINDOW}:content:figures2"
+RARE_DF = 4      # a fingerprint in this many releases or fewer weighs 1; above, RARE_DF / df
+MAX_DF = 64      # a fingerprint in more releases than this is template text: it weighs 0
+CHUNK = 2_000           # texts signed at a time (a worker's memory is about its chunk)
+PARALLEL_MIN = 20_000   # texts from which signing is spread over worker processes
+WORKERS = 2
 
 
 def _h64(text: str) -> int:
@@ -43,74 +43,37 @@ class Signatures:
     """Signatures of a batch of documents, row ``i`` for ``ids[i]``."""
 
     ids: list[str]
-    minhash: np.ndarray        # (n, NUM_PERM) uint32
-    shingles: np.ndarray       # (n,) int32: size of each shingle set
-    exact: np.ndarray          # (n,) uint64: hash of the normalised body
-    lead: np.ndarray           # (n, LEAD_SENTENCES) uint64: first words' hashes, 0 if short
-    facts: list[Facts]
-    fact_minhash: np.ndarray   # (n, FACT_PERM) uint32
-    fact_counts: np.ndarray = field(init=False)  # (n,) distinct fact tokens
+    passages: Passages
+    content: Passages           # fingerprints of the content words only (reworded copies)
+    figures: list[np.ndarray]   # (m_i, 2) uint64 rows from figures_of
+    exact: np.ndarray           # (n,) uint64: hash of the body's words, 0 when empty
+    _splits: dict[int, Split] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        self.fact_counts = np.fromiter((len(f.tokens) for f in self.facts), dtype=np.int32,
-                                       count=len(self.facts))
+    def figures_split(self, row: int) -> Split:
+        """Row ``row``'s figures as sets, ready to compare (kept once made)."""
+        got = self._splits.get(row)
+        if got is None:
+            got = self._splits[row] = split(self.figures[row])
+        return got
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def band_keys(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(keys, rows)``: every LSH bucket key of every document (band id mixed in)."""
-        n = len(self)
-        parts, rows = [], []
-        with np.errstate(over="ignore"):
-            text = self.minhash.astype(np.uint64).reshape(n, TEXT_BANDS, TEXT_ROWS)
-            keys = _mix(text, np.arange(TEXT_BANDS, dtype=np.uint64))
-            has_text = self.shingles > 0
-            parts.append(keys[has_text].ravel())
-            rows.append(np.repeat(np.flatnonzero(has_text), TEXT_BANDS))
-            fact = self.fact_minhash.astype(np.uint64).reshape(n, FACT_BANDS, FACT_ROWS)
-            fkeys = _mix(fact, FACT_BAND + np.arange(FACT_BANDS, dtype=np.uint64))
-            has_facts = self.fact_counts >= MIN_FACTS
-            parts.append(fkeys[has_facts].ravel())
-            rows.append(np.repeat(np.flatnonzero(has_facts), FACT_BANDS))
-            for j in range(LEAD_SENTENCES):
-                have = np.flatnonzero(self.lead[:, j])
-                parts.append(self.lead[have, j] * _MULT[5] + np.uint64(LEAD_BAND + j))
-                rows.append(have)
-            parts.append(self.exact[has_text] * _MULT[4] + np.uint64(EXACT_BAND))
-            rows.append(np.flatnonzero(has_text))  # an empty body is no evidence
-        return np.concatenate(parts), np.concatenate(rows).astype(np.int64)
+        """``(keys, rows)``: every fingerprint of every document and its row."""
+        return self.passages.fps, self.passages.rows()
+
+    def take(self, rows: Sequence[int]) -> Signatures:
+        """The signatures of some rows, in that order."""
+        rows = list(rows)
+        return Signatures([self.ids[r] for r in rows], self.passages.take(rows),
+                          self.content.take(rows), [self.figures[r] for r in rows],
+                          self.exact[np.asarray(rows, dtype=np.int64)])
 
 
-def _mix(values: np.ndarray, band_ids: np.ndarray) -> np.ndarray:
-    """Hash the rows of each band, and its band id, into one uint64 per (doc, band)."""
-    key = band_ids[None, :] * _MULT[5]
-    for j in range(values.shape[2]):
-        key = (key ^ values[:, :, j]) * _MULT[j]
-        key ^= key >> np.uint64(29)
-    return key
-
-
-def _shingle_hashes(token_hashes: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Flat shingle hashes and row offsets from each document's word hashes."""
-    lens = np.fromiter((len(t) for t in token_hashes), dtype=np.int64, count=len(token_hashes))
-    total = int(lens.sum())
-    flat = np.fromiter((v for t in token_hashes for v in t), dtype=np.uint64, count=total)
-    flat = np.concatenate([flat, np.zeros(SHINGLE, dtype=np.uint64)])
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    counts = np.where(lens > 0, np.maximum(lens - SHINGLE + 1, 1), 0)
-    first = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
-    pos = first + np.arange(int(counts.sum()))
-    ends = np.repeat(starts + lens, counts)
-    sh = np.zeros(len(pos), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(SHINGLE):
-            at = pos + j
-            word = np.where(at < ends, flat[np.minimum(at, total)], 0)
-            sh = (sh ^ word) * _MULT[j]
-            sh ^= sh >> np.uint64(31)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.uint64)
-    return sh, offsets
+def weights(df: np.ndarray) -> np.ndarray:
+    """Rarity weight of fingerprints seen in ``df`` releases."""
+    return np.where(df <= RARE_DF, 1.0, np.where(df <= MAX_DF, RARE_DF / np.maximum(df, 1), 0.0))
 
 
 def body_of(text: str) -> str:
@@ -118,50 +81,32 @@ def body_of(text: str) -> str:
     return strip_boilerplate(text)
 
 
-CHUNK = 5_000
+Chunk = tuple[Passages, Passages, list[np.ndarray], list[int]]
+
+
+def _chunk(texts: Sequence[str]) -> Chunk:
+    """Fingerprints, content-word fingerprints, figures and exact hashes of some texts."""
+    toks = [tokens_of(body_of(t)) for t in texts]
+    return (fingerprint_tokens(toks), fingerprint_tokens([content_words(t) for t in toks]),
+            [figures_of(t) for t in toks], [_h64(" ".join(t)) if t else 0 for t in toks])
 
 
 def compute(ids: Sequence[str], texts: Sequence[str]) -> Signatures:
     """Signatures of ``texts`` (release bodies; boilerplate is stripped again defensively).
 
-    One process, about 0.25 ms a release. (Extracting facts in a forked helper measured
-    slower: moving the texts and facts between processes costs more than it saves.)
+    A large batch (``PARALLEL_MIN`` or more) is signed by ``WORKERS`` spawned processes,
+    a chunk of ``CHUNK`` texts at a time; a small one in this process.
     """
     ids, texts = list(ids), list(texts)
-    parts, facts = [], []
-    for start in range(0, len(texts), CHUNK):  # the word lists of one chunk at a time
-        bodies = [body_of(t) for t in texts[start:start + CHUNK]]
-        parts.append(_text_signatures(bodies))
-        facts += [extract_facts(b) for b in bodies]
-    fact_mh = _digest(RMinHash.digest_matrix_from_token_sets(
-        [list(f.sequence) for f in facts], FACT_PERM, SEED), len(ids), FACT_PERM)
-    if not parts:
-        parts.append((np.zeros((0, NUM_PERM), np.uint32), np.zeros(0, np.int32),
-                      np.zeros(0, np.uint64), np.zeros((0, LEAD_SENTENCES), np.uint64)))
-    text = [np.concatenate([p[k] for p in parts]) for k in range(4)]
-    return Signatures(ids, *text, facts, fact_mh)
-
-
-def _text_signatures(bodies: list[str]
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``(minhash, shingle counts, exact hashes, lead keys)`` of stripped bodies."""
-    n = len(bodies)
-    toks = [words(b) for b in bodies]
-    hashed = RMinHash.hash_token_sets(toks) if n else []
-    shingles, offsets = _shingle_hashes(hashed)
-    counts = np.diff(offsets.astype(np.int64)).astype(np.int32)
-    minhash = _digest(RMinHash.digest_matrix_from_flat_token_hashes(
-        shingles, offsets, NUM_PERM, SEED), n, NUM_PERM)
-    exact = np.fromiter((_h64(" ".join(t)) for t in toks), dtype=np.uint64, count=n)
-    lead = np.zeros((n, LEAD_SENTENCES), dtype=np.uint64)
-    for i, tokens in enumerate(toks):
-        for j in range(LEAD_SENTENCES):
-            if len(tokens) >= (j + 1) * LEAD_WORDS:
-                lead[i, j] = _h64(" ".join(tokens[j * LEAD_WORDS:(j + 1) * LEAD_WORDS]))
-    return minhash, counts, exact, lead
-
-
-def _digest(matrix: object, n: int, perm: int) -> np.ndarray:
-    if n == 0:
-        return np.zeros((0, perm), dtype=np.uint32)
-    return np.array(matrix.to_rows(), dtype=np.uint32).reshape(n, perm)  # type: ignore[attr-defined]
+    chunks = [texts[start:start + CHUNK] for start in range(0, len(texts), CHUNK)]
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if len(texts) >= PARALLEL_MIN and workers > 1:
+        with mp.get_context("spawn").Pool(workers) as pool:
+            done = pool.map(_chunk, chunks, chunksize=1)
+    else:
+        done = [_chunk(c) for c in chunks]
+    empty = fingerprint_tokens([])
+    return Signatures(ids, Passages.concat([d[0] for d in done]) if done else empty,
+                      Passages.concat([d[1] for d in done]) if done else empty,
+                      [f for d in done for f in d[2]],
+                      np.array([h for d in done for h in d[3]], dtype=np.uint64))

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from pipelines.dedupe.cluster import cluster
+from pipelines.dedupe.match import Thresholds
 from pipelines.dedupe.signatures import compute
 from pipelines.ids import stable_id
 
@@ -24,14 +25,15 @@ def _when(doc: dict[str, Any]) -> tuple[bool, str]:
     return (at is None, at or "")
 
 
-def cluster_documents(docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def cluster_documents(docs: Sequence[dict[str, Any]], rule: Thresholds | None = None
+                      ) -> list[dict[str, Any]]:
     """One ``{"id", "story", "canonical", "method", "similarity", "linked_to"}`` per doc.
 
     ``docs`` carry ``id`` and ``text``, optionally ``published_at`` (the earliest published
-    member is canonical and names the story).
+    member is canonical and names the story). ``rule``: other thresholds than the shipped.
     """
     sigs = compute([str(d["id"]) for d in docs], [d.get("text") or "" for d in docs])
-    groups, best = cluster(sigs)
+    groups, best = cluster(sigs, rule)
     members: dict[int, list[int]] = defaultdict(list)
     for row, group in enumerate(groups):
         members[group].append(row)

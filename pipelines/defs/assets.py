@@ -200,9 +200,9 @@ def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseR
     kinds={"duckdb"},
     owners=OWNERS,
     pool=WRITER_POOL,
-    description="Group the same release across carriers into stories (exact text, "
-    "MinHash near-duplicates and shared facts for rewritten copies), incrementally and with "
-    "stable story ids; record new versions; then publish.",
+    description="Group the same release across carriers into stories (shared passages "
+    "weighted by rarity, in order, with agreeing figures; reworded copies by their content "
+    "words), incrementally and with stable story ids; record new versions; then publish.",
 )
 def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
     priority = {s.id: s.priority for s in registry().values()}

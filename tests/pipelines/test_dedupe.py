@@ -18,10 +18,11 @@ from pipelines.dedupe.score import pairwise
 from pipelines.dedupe.stories import cluster_documents
 from pipelines.parse.release import parse_release
 from simulator import WireNetwork
+from simulator.generator import COPY_VARIANTS
 from warehouse.db import connect
 from warehouse.load import insert_rows
 
-PRECISION, RECALL = 0.99, 0.97
+PRECISION, RECALL = 0.99, 0.95  # the bar of issue 14 (was 0.97 under the MinHash rules)
 PRIORITY = {"prwire": 10, "bizwire": 20, "globewire": 30, "dnanews": 40}
 
 
@@ -68,11 +69,11 @@ def test_every_kind_of_copy_joins_its_original(docs, stories):
         for d in copies:
             if d is not original:
                 joined[d["variant"]].append(stories[d["id"]] == stories[original["id"]])
-    assert set(joined) == {"verbatim", "new_intro", "dropped_about", "edited", "shortened",
-                           "new_headline", "rewritten"}
+    assert set(joined) == set(COPY_VARIANTS)
     for variant, hits in joined.items():
         share = sum(hits) / len(hits)
-        assert share >= (0.9 if variant == "rewritten" else 0.99), (variant, share)
+        # reworded copies are the hard case: about two in three join (issue 14's report)
+        assert share >= (0.6 if variant == "rewritten" else 0.97), (variant, share)
 
 
 def test_template_lookalikes_from_one_issuer_stay_apart(network, docs, stories):
@@ -141,9 +142,10 @@ def test_incremental_runs_match_a_single_run_and_keep_story_ids(con):
     kept = sum(after[r] == s for r, s in before.items())
     assert kept >= 0.97 * len(before)
     # The same partition of releases as clustering everything at once.
-    incremental = pairwise(after, {r["release_id"]: d["release_id"]
-                                   for r, d in zip(rows, docs, strict=True)})
-    assert incremental.precision >= PRECISION and incremental.recall >= RECALL
+    at_once = {r["release_id"]: row["story"]
+               for r, row in zip(rows, cluster_documents(docs), strict=True)}
+    same = pairwise(after, at_once)
+    assert same.precision >= 0.99 and same.recall >= 0.99, same.line()
     assert refresh_stories(con, PRIORITY)[0]["signed"] == 0
 
 
@@ -240,3 +242,38 @@ def test_explain_says_why(tmp_path):
     verdict = json.loads(apart.stdout)
     assert verdict["same"] is False and verdict["same_story_in_warehouse"] is False
     assert verdict["reason"]
+
+
+def test_a_warehouse_signed_with_minhash_is_re_signed_and_keeps_its_story_ids(tmp_path):
+    """Migration 014 drops the MinHash columns; the next run re-signs every release and
+    each keeps the story id it had."""
+    import duckdb
+
+    from warehouse.db import migrate
+
+    docs = WireNetwork(n_releases=60, seed=4).documents()
+    rows = [release_row(d) for d in docs]
+    path = str(tmp_path / "old.duckdb")
+    old = duckdb.connect(path)
+    migrate(old, target=12)
+    insert_rows(old, "releases", rows)
+    # stories as the MinHash rules stored them: one story per simulated release
+    for row, doc in zip(rows, docs, strict=True):
+        old.execute(
+            "INSERT INTO dedupe_signatures VALUES (?, ?, ?, ?, 'rensa-old', 1, 0, [0, 0], "
+            "''::BLOB, ''::BLOB, [], ?, NULL, 'first', 1.0, ?, ?, ?, now())",
+            [row["release_id"], row["source_id"], row["canonical_url"], row["content_hash"],
+             "story-" + doc["release_id"], row["title"], row["published_at"],
+             row["first_seen_at"]])
+    old.close()
+    con = connect(path)
+    try:
+        counts, _ = refresh_stories(con, PRIORITY)
+        assert counts["signed"] == len(rows)
+        after = dict(con.execute("SELECT release_id, story_id FROM story_members").fetchall())
+        assert after == {r["release_id"]: "story-" + d["release_id"]
+                         for r, d in zip(rows, docs, strict=True)}
+        assert con.execute("SELECT count(*) FROM dedupe_bands").fetchone()[0] > 0
+        assert refresh_stories(con, PRIORITY)[0]["signed"] == 0
+    finally:
+        con.close()
