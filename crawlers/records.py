@@ -2,19 +2,46 @@
 
 A :class:`ManifestRecord` is one request outcome: the spider yields it (it is the Scrapy
 item, read through ``itemadapter``), the manifest pipeline writes it as one JSON line
-(:meth:`ManifestRecord.to_row`), the inbox builds the same record for each response of a
-dropped WARC archive, and the stages read it back (:meth:`ManifestRecord.from_row`).
+(:meth:`ManifestRecord.to_line`), the inbox builds the same record for each response of a
+dropped WARC archive, and the stages read it back (``crawlers.runinfo.read_manifest``).
+A :class:`Page` is the ``pages`` row the stages make of it (``pipelines/manifest.py``),
+handed on as Parquet (``pipelines/handoff.py``) and loaded (``pipelines/load.py``).
+
+Records are frozen: a stage that learns something makes a new record
+(:func:`dataclasses.replace`). They become dicts only at the edges, through
+:meth:`Record.to_row` and :meth:`Record.from_row` (a JSON line, a Parquet file, a DuckDB
+insert).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
-from typing import Any, ClassVar
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from typing import Any, Self
+
+from crawlers.dates import parse_timestamp
+
+
+class Record:
+    """What every boundary record can do: become a row (a dict by field name) and be made
+    from one (keys that are not fields are ignored, missing ones take their defaults)."""
+
+    __slots__ = ()
+
+    def to_row(self) -> dict[str, Any]:
+        """The record as a dict of its fields."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        """The record of a row."""
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in row.items() if k in names})
 
 
 @dataclass(frozen=True, slots=True)
-class ManifestRecord:
+class ManifestRecord(Record):
     """A fetched (or skipped) URL and where its raw response sits in the WARC archive.
 
     ``role`` is ``release`` for a candidate release page and ``discovery`` for feeds,
@@ -44,13 +71,9 @@ class ManifestRecord:
     links_found: int | None = None      # for discovery documents
     host: str | None = None
 
-    NAMES: ClassVar[frozenset[str]]
-
     def to_row(self) -> dict[str, Any]:
         """The record as a manifest line's JSON object."""
-        row = asdict(self)
-        row["flags"] = list(self.flags)
-        return row
+        return {**Record.to_row(self), "flags": list(self.flags)}
 
     def to_line(self) -> str:
         """The record as one manifest line (JSON, newline-terminated)."""
@@ -59,9 +82,8 @@ class ManifestRecord:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ManifestRecord:
         """The record of a manifest line's JSON object (unknown keys are ignored)."""
-        values = {k: v for k, v in row.items() if k in cls.NAMES}
-        values["flags"] = tuple(values.get("flags") or ())
-        return cls(**values)
+        rec = super(ManifestRecord, cls).from_row(row)
+        return replace(rec, flags=tuple(row.get("flags") or ()))
 
     @property
     def archived(self) -> bool:
@@ -69,4 +91,50 @@ class ManifestRecord:
         return self.role == "release" and bool(self.warc_file) and not self.reason
 
 
-ManifestRecord.NAMES = frozenset(f.name for f in fields(ManifestRecord))
+
+@dataclass(frozen=True, slots=True)
+class Page(Record):
+    """One ``pages`` row: a manifest record with its outcome (``ok``, ``skipped`` before a
+    response, ``error`` after one) and reason, and what cleaning learnt (``encoding``,
+    ``canonical_url``)."""
+
+    page_id: str
+    source_id: str
+    run_id: str | None
+    url: str
+    fetched_at: datetime
+    final_url: str | None = None
+    canonical_url: str | None = None
+    role: str = "release"
+    discovered_via: str | None = None
+    discovered_from: str | None = None
+    feed_published: str | None = None
+    feed_title: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    encoding: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None
+    sha256: str | None = None
+    size: int | None = None
+    outcome: str = "ok"
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.fetched_at, str):  # a row read back as text
+            object.__setattr__(self, "fetched_at", parse_timestamp(self.fetched_at))
+
+    @property
+    def base_url(self) -> str:
+        """The URL the page was read from: after redirects, else as discovered."""
+        return self.final_url or self.url
+
+    @property
+    def fetched(self) -> bool:
+        """A release page whose response was archived and usable so far."""
+        return self.role == "release" and self.outcome == "ok"
+
+    def failed(self, reason: str) -> Page:
+        """The page marked unusable, keeping the first reason given."""
+        return replace(self, outcome="error", reason=self.reason or reason)

@@ -12,6 +12,7 @@ from typing import Any
 
 import dagster as dg
 
+from crawlers.records import Page
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
@@ -24,7 +25,7 @@ from pipelines.defs.checks import (
 from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.handoff import hand_off, take
+from pipelines.handoff import hand_off, take, take_records
 from pipelines.load import load_partition
 from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
@@ -98,7 +99,7 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
              warehouse: WarehouseResource, raw_pages: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
     pages = page_rows(read_manifest(Path(raw_pages["run_dir"]) / "manifest.jsonl"))
-    fetched = sum(p["role"] == "release" and p["outcome"] == "ok" for p in pages)
+    fetched = sum(p.fetched for p in pages)
 
     def known_texts(canonicals: list[str]) -> list[tuple[str, str]]:
         with warehouse.read() as con:
@@ -106,7 +107,8 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
                 con, canonicals, exclude_partition=str(context.partition_key))
 
     try:
-        arts = clean_pages(pages, Path(crawler.data_dir).resolve(), known_texts=known_texts)
+        pages, arts = clean_pages(pages, Path(crawler.data_dir).resolve(),
+                                  known_texts=known_texts)
     except BrokenProcessPool as exc:
         raise dg.Failure(
             description=f"a clean worker died (killed, or out of memory) while cleaning the "
@@ -114,11 +116,11 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
             "loaded: materialise the partition again",
             metadata={"run_dir": dg.MetadataValue.path(raw_pages["run_dir"])},
         ) from exc
-    reasons = reason_counts(p for p in pages if p["role"] == "release")
+    reasons = reason_counts(p for p in pages if p.role == "release")
     ref = hand_off(raw_pages, str(context.partition_key), pages=pages, articles=arts)
     yield dg.Output(ref, metadata={
         "pages": len(pages),
-        "release_pages": sum(p["role"] == "release" for p in pages),
+        "release_pages": sum(p.role == "release" for p in pages),
         "fetched_release_pages": fetched,
         "articles": len(arts),
         "reasons": dg.MetadataValue.json(reasons),
@@ -141,7 +143,7 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
 )
 def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    arts, pages = take(articles, "articles"), take(articles, "pages")
+    arts, pages = take(articles, "articles"), take_records(articles, "pages", Page)
     rels = partition_releases(arts, pages, registry(), fallback=INBOX)
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
     ref = hand_off(articles["run"], str(context.partition_key), articles, releases=rels)
@@ -170,8 +172,9 @@ def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
 def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                         crawler: CrawlerResource, releases: dict[str, Any]) -> None:
     key = str(context.partition_key)
-    pages, arts, rels = (take(releases, name) for name in ("pages", "articles", "releases"))
-    release_pages = [p for p in pages if p["role"] == "release"]
+    pages = take_records(releases, "pages", Page)
+    arts, rels = take(releases, "articles"), take(releases, "releases")
+    release_pages = [p for p in pages if p.role == "release"]
     with warehouse.connect() as con:
         loaded = load_partition(con, key, releases["run"], pages, arts, rels)
         read_copy = publish(warehouse.path, con)  # also rebuilds the full-text index

@@ -348,7 +348,7 @@ def test_truncated_warc_in_the_inbox_keeps_complete_records(tmp_path):
     assert tail.warc_offset == last.offset and tail.role == "release"
     assert tail.flags[0] in TORN_REASONS
     rows = page_rows(records)
-    assert sum(r["reason"] == TRUNCATED for r in rows) == 1
+    assert sum(r.reason == TRUNCATED for r in rows) == 1
     # A tail that is not even a record header: still counted, named by file and offset.
     warc.write_bytes(data[:last.offset + 5])
     tail = list(warc_records(warc, tmp_path, "run-2"))[-1]
@@ -493,9 +493,9 @@ def test_gzip_bomb_is_flagged_not_expanded(tmp_path):
     records = list(warc_records(warc, tmp_path, "run-1"))
     assert [r.reason for r in records] == [TOO_LARGE, None]
     pages = page_rows(records)
-    clean_pages(pages, tmp_path, workers=1)
-    assert [p["reason"] for p in pages][0] == TOO_LARGE
-    assert pages[0]["outcome"] == "error"
+    pages, _ = clean_pages(pages, tmp_path, workers=1)
+    assert [p.reason for p in pages][0] == TOO_LARGE
+    assert pages[0].outcome == "error"
 
 
 def test_decoding_within_the_cap(tmp_path):

@@ -86,13 +86,14 @@ def test_each_bad_record_gets_its_own_reason_and_the_rest_loads(tmp_path):
     assert records[4].url.endswith(f"#offset={records[4].warc_offset}")
     assert {r.status for r in records[2:4]} == {None}
     pages = page_rows(records)
-    articles = clean_pages(pages, tmp_path, workers=1)
+    pages, articles = clean_pages(pages, tmp_path, workers=1)
     assert sorted(a["url"] for a in articles) == sorted(u for u, _, _ in GOOD)
     releases = release_rows(articles, pages, carrier="harbourtimes")
     con = connect(tmp_path / "warehouse.duckdb")
     try:
         counts = replace_partition(con, "2026-07-03|inbox", {"run_id": "run-1",
-                                   "source_id": "inbox"}, pages, articles, releases)
+                                   "source_id": "inbox"}, [p.to_row() for p in pages],
+                                   articles, releases)
         assert counts["releases"] == 2 and counts["pages"] == len(pages) == 7
         stored = dict(con.execute("SELECT reason, count(*) FROM pages GROUP BY 1").fetchall())
     finally:
@@ -140,7 +141,7 @@ def test_a_symlinked_data_raw_is_accepted(tmp_path):
     records = day_records(claim(data / "inbox", landing), landing, data, "run-1")
     assert {r.warc_file for r in records} == {"raw/inbox/day/drop.warc.gz"}
     assert (bigger_disk / "raw" / "inbox" / "day" / "drop.warc.gz").exists()
-    articles = clean_pages(page_rows(records), data, workers=1)
+    _, articles = clean_pages(page_rows(records), data, workers=1)
     assert len(articles) == 2
 
 

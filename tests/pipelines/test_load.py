@@ -3,6 +3,9 @@ Dagster."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from crawlers.records import Page
 from crawlers.registry import registry
 from pipelines.load import INBOX_ROW, run_row, source_rows
 from pipelines.releases import carrier_groups
@@ -14,8 +17,10 @@ RUN = {"run_id": "r1", "source_id": "prwire", "started_at": "2026-07-01T09:00:00
 
 
 def test_a_crawl_run_row_counts_its_release_pages_and_their_errors():
-    pages = [{"role": "release", "outcome": "ok"}, {"role": "release", "outcome": "http_404"},
-             {"role": "feed", "outcome": "ok"}]
+    pages = [Page(page_id=f"p{i}", source_id="prwire", run_id="r1", url=f"http://p.test/{i}",
+                  fetched_at=datetime(2026, 7, 1, tzinfo=UTC), role=role, outcome=outcome)
+             for i, (role, outcome) in enumerate([("release", "ok"), ("release", "error"),
+                                                  ("discovery", "ok")])]
     row = run_row(RUN, "2026-07-01|prwire", pages)
     assert (row["release_pages"], row["errors"], row["requests"], row["responses"]) == \
         (2, 1, 9, 8)
