@@ -74,7 +74,7 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
             runs = []
             for s in sources:
                 runs.append(run_crawl(s.id, data, proxy=sim.proxy_url,
-                                      settings=SIMULATED_SETTINGS).to_dict())
+                                      settings=SIMULATED_SETTINGS).to_row())
             return runs
         runs, secs, peak = measured(crawl_all, work)
     pages = [p for r in runs

@@ -4,6 +4,7 @@ A :class:`ManifestRecord` is one request outcome: the spider yields it (it is th
 item, read through ``itemadapter``), the manifest pipeline writes it as one JSON line
 (:meth:`ManifestRecord.to_line`), the inbox builds the same record for each response of a
 dropped WARC archive, and the stages read it back (``crawlers.runinfo.read_manifest``).
+A :class:`CrawlRun` is what one crawl (or one inbox import) did and where its files are.
 A :class:`Page` is the ``pages`` row the stages make of it (``pipelines/manifest.py``),
 handed on as Parquet (``pipelines/handoff.py``) and loaded (``pipelines/load.py``).
 
@@ -16,8 +17,9 @@ insert).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Self
 
 from crawlers.dates import parse_timestamp
@@ -90,6 +92,28 @@ class ManifestRecord(Record):
         """Whether a release's response was archived whole: a WARC location, no reason."""
         return self.role == "release" and bool(self.warc_file) and not self.reason
 
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlRun(Record):
+    """What one crawl subprocess (or inbox import) did and where its raw files are; the
+    stages hand it on as a row (:meth:`Record.to_row`) in their small references."""
+
+    source_id: str
+    run_id: str
+    run_dir: str
+    started_at: str
+    finished_at: str
+    exit_code: int
+    stats: dict[str, Any] = field(default_factory=dict)
+    resumed: bool = False
+
+    @property
+    def manifest(self) -> Path:
+        """The run's ``manifest.jsonl``."""
+        from crawlers.runinfo import MANIFEST_NAME  # runinfo reads records: imported late
+
+        return Path(self.run_dir) / MANIFEST_NAME
 
 
 @dataclass(frozen=True, slots=True)

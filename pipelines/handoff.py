@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from crawlers.records import Record
+from crawlers.records import CrawlRun, Record
 from pipelines.ids import file_name
 
 STAGES_DIR = "stages"
@@ -106,19 +106,24 @@ def stage_dir(run_dir: Path | str, partition_key: str) -> Path:
     return Path(run_dir) / STAGES_DIR / file_name(partition_key)
 
 
-def hand_off(run: dict[str, Any], partition_key: str, previous: Ref | None = None,
+def hand_off(run: CrawlRun, partition_key: str, previous: Ref | None = None,
              **tables: Sequence[dict[str, Any]] | Sequence[Record]) -> Ref:
     """Write ``tables`` (name → rows) for the partition and return the reference the next
     stage gets: ``{"run": <crawl run>, "tables": {name: path}, "counts": {name: rows}}``,
     with the tables of ``previous`` (an earlier stage's reference) carried over."""
-    folder = stage_dir(run["run_dir"], partition_key)
-    ref: Ref = {"run": run, "tables": dict((previous or {}).get("tables", {})),
+    folder = stage_dir(run.run_dir, partition_key)
+    ref: Ref = {"run": run.to_row(), "tables": dict((previous or {}).get("tables", {})),
                 "counts": dict((previous or {}).get("counts", {}))}
     for name, rows in tables.items():
         dicts = [r.to_row() if isinstance(r, Record) else r for r in rows]
         ref["tables"][name] = str(write_rows(folder / f"{name}.parquet", dicts))
         ref["counts"][name] = len(rows)
     return ref
+
+
+def run_of(ref: Ref) -> CrawlRun:
+    """The crawl run a stage's reference carries."""
+    return CrawlRun.from_row(ref["run"])
 
 
 def take(ref: Ref, name: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from crawlers.dates import parse_timestamp
-from crawlers.records import Page
+from crawlers.records import CrawlRun, Page
 from crawlers.registry import Source, registry
 from pipelines.inbox import INBOX_SOURCE
 from warehouse.load import replace_partition, upsert_sources
@@ -36,19 +36,18 @@ def source_rows(sources: Iterable[Source]) -> list[dict[str, Any]]:
     return [source_row(s) for s in sources] + [INBOX_ROW]
 
 
-def run_row(run: dict[str, Any], partition_key: str, pages: Sequence[Page]
-            ) -> dict[str, Any]:
-    """The ``crawl_runs`` row of a crawl run (``CrawlRun.to_dict()``) with its pages."""
-    stats = run.get("stats", {})
+def run_row(run: CrawlRun, partition_key: str, pages: Sequence[Page]) -> dict[str, Any]:
+    """The ``crawl_runs`` row of a crawl run with its pages."""
+    stats = run.stats
     release_pages = [p for p in pages if p.role == "release"]
     return {
-        "run_id": run["run_id"],
-        "source_id": run["source_id"],
+        "run_id": run.run_id,
+        "source_id": run.source_id,
         "partition_key": partition_key,
-        "started_at": parse_timestamp(run["started_at"]),
-        "finished_at": parse_timestamp(run["finished_at"]),
+        "started_at": parse_timestamp(run.started_at),
+        "finished_at": parse_timestamp(run.finished_at),
         "finish_reason": stats.get("finish_reason"),
-        "exit_code": run["exit_code"],
+        "exit_code": run.exit_code,
         "requests": stats.get("downloader/request_count", 0),
         "responses": stats.get("downloader/response_count", 0),
         "release_pages": len(release_pages),
@@ -68,7 +67,7 @@ class PartitionLoad:
     releases: list[dict[str, Any]]
 
 
-def load_partition(con: duckdb.DuckDBPyConnection, partition_key: str, run: dict[str, Any],
+def load_partition(con: duckdb.DuckDBPyConnection, partition_key: str, run: CrawlRun,
                    pages: Sequence[Page], articles: list[dict[str, Any]],
                    releases: list[dict[str, Any]]) -> PartitionLoad:
     """Replace the partition's rows with this run's, minus what other partitions already

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawlers.records import Page
+from crawlers.records import CrawlRun, Page
 from crawlers.registry import registry
 from pipelines.load import INBOX_ROW, run_row, source_rows
 from pipelines.releases import carrier_groups
 
-RUN = {"run_id": "r1", "source_id": "prwire", "started_at": "2026-07-01T09:00:00+00:00",
-       "finished_at": "2026-07-01T09:05:00+00:00", "exit_code": 0,
-       "stats": {"finish_reason": "finished", "downloader/request_count": 9,
-                 "downloader/response_count": 8, "warc_files": ["raw/prwire/r1/a.warc.gz"]}}
+RUN = CrawlRun(source_id="prwire", run_id="r1", run_dir="raw/prwire/r1",
+               started_at="2026-07-01T09:00:00+00:00", finished_at="2026-07-01T09:05:00+00:00",
+               exit_code=0, stats={"finish_reason": "finished", "downloader/request_count": 9,
+                                   "downloader/response_count": 8,
+                                   "warc_files": ["raw/prwire/r1/a.warc.gz"]})
 
 
 def test_a_crawl_run_row_counts_its_release_pages_and_their_errors():
