@@ -92,7 +92,7 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
     def parse_all() -> list[dict]:
         out = []
         for s in sources:
-            arts_s = [a for a in articles if a["source_id"] == s.id]
+            arts_s = [a for a in articles if a.source_id == s.id]
             out += release_rows(arts_s, pages, carrier=s.name)
         return out
     rels, secs, peak = measured(parse_all, work)
@@ -107,7 +107,7 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
             run_row = {"run_id": r["run_id"], "source_id": sid, "partition_key": sid,
                        "stats": r["stats"]}
             replace_partition(con, sid, run_row, [p.to_row() for p in pages if p.source_id == sid],
-                              [a for a in articles if a["source_id"] == sid],
+                              [a.to_row() for a in articles if a.source_id == sid],
                               [x for x in rels if x["source_id"] == sid])
         con.close()
         return len(rels)

@@ -6,7 +6,8 @@ item, read through ``itemadapter``), the manifest pipeline writes it as one JSON
 dropped WARC archive, and the stages read it back (``crawlers.runinfo.read_manifest``).
 A :class:`CrawlRun` is what one crawl (or one inbox import) did and where its files are.
 A :class:`Page` is the ``pages`` row the stages make of it (``pipelines/manifest.py``),
-handed on as Parquet (``pipelines/handoff.py``) and loaded (``pipelines/load.py``).
+handed on as Parquet (``pipelines/handoff.py``) and loaded (``pipelines/load.py``); an
+:class:`Article` is the text cleaning took from one (``pipelines/articles.py``).
 
 Records are frozen: a stage that learns something makes a new record
 (:func:`dataclasses.replace`). They become dicts only at the edges, through
@@ -162,3 +163,25 @@ class Page(Record):
     def failed(self, reason: str) -> Page:
         """The page marked unusable, keeping the first reason given."""
         return replace(self, outcome="error", reason=self.reason or reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """One ``articles`` row: the main text and metadata cleaning took from a page."""
+
+    article_id: str
+    page_id: str
+    source_id: str
+    url: str
+    body_text: str
+    canonical_url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    page_date: str | None = None
+    page_published: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    description: str | None = None
+    extractor: str | None = None
+    extractor_version: str | None = None
+    choice_reason: str | None = None

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from crawlers.archive import read_record
-from crawlers.records import Page
+from crawlers.records import Article, Page
 from pipelines.clean.decode import decode_body, scrub
 from pipelines.clean.extract import CleanResult, clean_html
 from pipelines.dedupe.exact import content_hash
@@ -61,7 +61,7 @@ class Cleaned(NamedTuple):
     learnt, or a reason) and the ``articles`` rows of those that cleaned."""
 
     pages: list[Page]
-    articles: list[dict[str, Any]]
+    articles: list[Article]
 
 
 def clean_pages(pages: Sequence[Page], data_dir: Path, workers: int | None = None,
@@ -89,7 +89,7 @@ def clean_pages(pages: Sequence[Page], data_dir: Path, workers: int | None = Non
         if not result.ok or not result.body_text:
             out[page.page_id] = page.failed(result.reason or "no_text_extracted")
             continue
-        articles.append(scrub({  # stored text: no control characters, valid UTF-8
+        articles.append(Article(**scrub({  # stored text: no control characters, valid UTF-8
             "article_id": page.page_id,
             "page_id": page.page_id,
             "source_id": page.source_id,
@@ -106,5 +106,5 @@ def clean_pages(pages: Sequence[Page], data_dir: Path, workers: int | None = Non
             "extractor": result.extractor,
             "extractor_version": result.extractor_version,
             "choice_reason": result.choice_reason,
-        }))
+        })))
     return Cleaned(list(out.values()), articles)

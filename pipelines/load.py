@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from crawlers.dates import parse_timestamp
-from crawlers.records import CrawlRun, Page
+from crawlers.records import Article, CrawlRun, Page
 from crawlers.registry import Source, registry
 from pipelines.inbox import INBOX_SOURCE
 from warehouse.load import replace_partition, upsert_sources
@@ -68,13 +68,14 @@ class PartitionLoad:
 
 
 def load_partition(con: duckdb.DuckDBPyConnection, partition_key: str, run: CrawlRun,
-                   pages: Sequence[Page], articles: list[dict[str, Any]],
+                   pages: Sequence[Page], articles: Sequence[Article],
                    releases: list[dict[str, Any]]) -> PartitionLoad:
     """Replace the partition's rows with this run's, minus what other partitions already
     hold (a release lands once, in the partition that first found it); refresh the
     ``sources`` rows from the registry first."""
     rows = {
-        "pages": [p.to_row() for p in pages], "articles": articles, "releases": releases,
+        "pages": [p.to_row() for p in pages], "articles": [a.to_row() for a in articles],
+        "releases": releases,
         "mentions": [m for r in releases for m in r.get("mentions", [])],
         "contacts": [c for r in releases for c in r.get("contacts", [])],
     }

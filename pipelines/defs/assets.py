@@ -12,7 +12,7 @@ from typing import Any
 
 import dagster as dg
 
-from crawlers.records import CrawlRun, Page
+from crawlers.records import Article, CrawlRun, Page
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
@@ -126,7 +126,7 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
         "articles": len(arts),
         "reasons": dg.MetadataValue.json(reasons),
         "errors_by_reason": md_counts(reasons, skip=["ok"]),
-        "preview": md_table(arts, ["title", "url", "extractor"]),
+        "preview": md_table([a.to_row() for a in arts], ["title", "url", "extractor"]),
         "stage_files": md_links([Path(f) for f in ref["tables"].values()]),
     })
     yield extraction_check(fetched, len(arts))
@@ -144,7 +144,8 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
 )
 def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    arts, pages = take(articles, "articles"), take_records(articles, "pages", Page)
+    arts = take_records(articles, "articles", Article)
+    pages = take_records(articles, "pages", Page)
     rels = partition_releases(arts, pages, registry(), fallback=INBOX)
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
     ref = hand_off(run_of(articles), str(context.partition_key), articles, releases=rels)
@@ -174,7 +175,7 @@ def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseR
                         crawler: CrawlerResource, releases: dict[str, Any]) -> None:
     key = str(context.partition_key)
     pages = take_records(releases, "pages", Page)
-    arts, rels = take(releases, "articles"), take(releases, "releases")
+    arts, rels = take_records(releases, "articles", Article), take(releases, "releases")
     release_pages = [p for p in pages if p.role == "release"]
     with warehouse.connect() as con:
         loaded = load_partition(con, key, run_of(releases), pages, arts, rels)

@@ -100,7 +100,7 @@ def _load(data: Path, name: str, urls: list[tuple[str, bytes]], key: str,
     releases = release_rows(articles, pages, carrier="lakeside")
     if con is not None:
         replace_partition(con, key, {"run_id": name, "source_id": "inbox"},
-                          [p.to_row() for p in pages], articles, releases)
+                          [p.to_row() for p in pages], [a.to_row() for a in articles], releases)
     return releases
 
 

@@ -200,7 +200,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     con = connect(data / "warehouse.duckdb")
     counts = replace_partition(
         con, "2026-07-03|inbox", {"run_id": "hostile", "source_id": "inbox"},
-        [p.to_row() for p in pages], articles,
+        [p.to_row() for p in pages], [a.to_row() for a in articles],
         releases, entities=[e for r in releases for e in r["entities"]],
         mentions=[m for r in releases for m in r["mentions"]],
         contacts=[c for r in releases for c in r["contacts"]])
@@ -217,7 +217,7 @@ def test_every_hostile_page_is_archived_cleaned_or_recorded_with_a_reason(hostil
     pages = hostile_run["pages"]
     assert len(pages) == len(HOSTILE_PAGES)
     assert all(p.outcome == "ok" or p.reason for p in pages)
-    cleaned = {a["url"].rsplit("/", 1)[1][:-5] for a in hostile_run["articles"]}
+    cleaned = {a.url.rsplit("/", 1)[1][:-5] for a in hostile_run["articles"]}
     assert cleaned == set(HOSTILE_PAGES) - {"scripts_only"}
     assert by_name([p.to_row() for p in pages], "scripts_only")["reason"] == \
         "no_text_extracted"

@@ -87,13 +87,13 @@ def test_each_bad_record_gets_its_own_reason_and_the_rest_loads(tmp_path):
     assert {r.status for r in records[2:4]} == {None}
     pages = page_rows(records)
     pages, articles = clean_pages(pages, tmp_path, workers=1)
-    assert sorted(a["url"] for a in articles) == sorted(u for u, _, _ in GOOD)
+    assert sorted(a.url for a in articles) == sorted(u for u, _, _ in GOOD)
     releases = release_rows(articles, pages, carrier="harbourtimes")
     con = connect(tmp_path / "warehouse.duckdb")
     try:
         counts = replace_partition(con, "2026-07-03|inbox", {"run_id": "run-1",
                                    "source_id": "inbox"}, [p.to_row() for p in pages],
-                                   articles, releases)
+                                   [a.to_row() for a in articles], releases)
         assert counts["releases"] == 2 and counts["pages"] == len(pages) == 7
         stored = dict(con.execute("SELECT reason, count(*) FROM pages GROUP BY 1").fetchall())
     finally:

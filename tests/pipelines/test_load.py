@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawlers.records import CrawlRun, Page
+from crawlers.records import Article, CrawlRun, Page
 from crawlers.registry import registry
 from pipelines.load import INBOX_ROW, run_row, source_rows
 from pipelines.releases import carrier_groups
@@ -38,9 +38,11 @@ def test_sources_rows_are_the_registry_and_the_inbox():
 def test_carriers_are_source_names_else_hosts_else_the_fallback():
     sources = registry()
     some_id = next(iter(sources))
-    arts = [{"source_id": some_id, "url": "http://a.test/1"},
-            {"source_id": "inbox", "url": "http://news.harbour.test/2"},
-            {"source_id": "inbox", "url": "urn:no-host"}]
+    arts = [Article(article_id=str(i), page_id=str(i), source_id=source_id, url=url,
+                    body_text="text")
+            for i, (source_id, url) in enumerate([(some_id, "http://a.test/1"),
+                                                  ("inbox", "http://news.harbour.test/2"),
+                                                  ("inbox", "urn:no-host")])]
     groups = carrier_groups(arts, sources, fallback="inbox")
     assert {k: len(v) for k, v in groups.items()} == {
         sources[some_id].name: 1, "news.harbour.test": 1, "inbox": 1}
