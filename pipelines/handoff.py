@@ -7,7 +7,7 @@ The files are derived and replaceable: materialising the partition again rewrite
 (each one written beside and renamed in), and deleting the ``stages`` folder loses
 nothing the raw archive cannot rebuild.
 
-Rows are dicts as the stages make them, or records (``crawlers/records.py``: pages),
+Rows are dicts as the stages make them, or records (``crawlers/records.py``: pages, articles),
 written through their ``to_row`` and read back through ``from_row``. A column whose
 values are all ``str``, ``int``, ``float`` or ``bool`` (or None) is stored as that Parquet
 type; datetimes and dates as ISO text (the printed offset survives), anything else (lists,
