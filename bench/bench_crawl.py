@@ -71,7 +71,7 @@ def bare_crawl(urls_file: Path, proxy: str, out: Path) -> None:
 
 def fetched_urls(manifest: Path) -> list[str]:
     """Every URL the real spider downloaded (as requested), robots.txt included."""
-    urls = [r["url"] for r in read_manifest(manifest) if r.get("status") is not None]
+    urls = [r.url for r in read_manifest(manifest) if r.status is not None]
     hosts = {u.split("/", 3)[2] for u in urls}
     return [f"http://{h}/robots.txt" for h in sorted(hosts)] + urls
 

@@ -74,26 +74,25 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
             runs = []
             for s in sources:
                 runs.append(run_crawl(s.id, data, proxy=sim.proxy_url,
-                                      settings=SIMULATED_SETTINGS).to_dict())
+                                      settings=SIMULATED_SETTINGS).to_row())
             return runs
         runs, secs, peak = measured(crawl_all, work)
     pages = [p for r in runs
              for p in page_rows(read_manifest(Path(r["run_dir"]) / "manifest.jsonl"))]
-    n_release_pages = sum(p["role"] == "release" for p in pages)
+    n_release_pages = sum(p.role == "release" for p in pages)
     figures["crawl"] = (secs, peak, n_release_pages)
 
-    arts1, secs1, peak1 = measured(lambda: clean_pages([dict(p) for p in pages], data.resolve(),
-                                                       workers=1), work)
+    (_, arts1), secs1, peak1 = measured(lambda: clean_pages(pages, data.resolve(), workers=1),
+                                        work)
     figures["clean (1 core)"] = (secs1, peak1, len(arts1))
-    arts, secs_all, peak_all = measured(
-        lambda: (clean_pages(pages, data.resolve(), workers=os.cpu_count()), pages), work)
-    articles, pages = arts
+    (pages, articles), secs_all, peak_all = measured(
+        lambda: clean_pages(pages, data.resolve(), workers=os.cpu_count()), work)
     figures[f"clean ({os.cpu_count()} cores)"] = (secs_all, peak_all, len(articles))
 
     def parse_all() -> list[dict]:
         out = []
         for s in sources:
-            arts_s = [a for a in articles if a["source_id"] == s.id]
+            arts_s = [a for a in articles if a.source_id == s.id]
             out += release_rows(arts_s, pages, carrier=s.name)
         return out
     rels, secs, peak = measured(parse_all, work)
@@ -107,8 +106,8 @@ def one_run(n: int, seed: int, work: Path) -> dict[str, tuple[float, float, int]
             sid = r["source_id"]
             run_row = {"run_id": r["run_id"], "source_id": sid, "partition_key": sid,
                        "stats": r["stats"]}
-            replace_partition(con, sid, run_row, [p for p in pages if p["source_id"] == sid],
-                              [a for a in articles if a["source_id"] == sid],
+            replace_partition(con, sid, run_row, [p.to_row() for p in pages if p.source_id == sid],
+                              [a.to_row() for a in articles if a.source_id == sid],
                               [x for x in rels if x["source_id"] == sid])
         con.close()
         return len(rels)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
 
-from itemadapter import ItemAdapter
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawlers.archive import write_all
 from crawlers.extensions import stop_on_write_error
+from crawlers.records import ManifestRecord
 from crawlers.resume import cut_torn_line
 from crawlers.runinfo import MANIFEST_NAME, run_dir_for
 from plumbing.faults import crash_point
@@ -48,7 +47,7 @@ class ManifestPipeline:
         cut_torn_line(self.path)  # never append after half a line
         self.fh = open(self.path, "ab", buffering=0)  # noqa: SIM115
         self.size = os.fstat(self.fh.fileno()).st_size
-        carried = Counter(r.get("role") for r in getattr(spider, "carried", []))
+        carried = Counter(r.role for r in getattr(spider, "carried", []))
         for role, count in carried.items():
             self.crawler.stats.inc_value(f"wiredesk/records/{role}", count)
 
@@ -57,11 +56,12 @@ class ManifestPipeline:
             self.fh.close()
             self.fh = None
 
-    def process_item(self, item, spider: Spider | None = None):  # noqa: ANN001, ANN201
+    def process_item(self, item: ManifestRecord, spider: Spider | None = None
+                     ) -> ManifestRecord:
         assert self.fh is not None
         if self.failed:
             raise DropItem(f"not recorded: {self.failed}")
-        line = (json.dumps(ItemAdapter(item).asdict(), ensure_ascii=False) + "\n").encode()
+        line = item.to_line().encode()
         try:
             write_all(self.fh, line[:len(line) // 2])
             crash_point("manifest.mid_line")
@@ -69,8 +69,8 @@ class ManifestPipeline:
         except OSError as exc:
             self._fail(exc)
         self.size += len(line)
-        crash_point(f"manifest.after_{item.get('role')}")
-        self.crawler.stats.inc_value(f"wiredesk/records/{item.get('role')}")
+        crash_point(f"manifest.after_{item.role}")
+        self.crawler.stats.inc_value(f"wiredesk/records/{item.role}")
         return item
 
     def _fail(self, exc: OSError) -> None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.archive import verify_warc
+from crawlers.records import ManifestRecord
 from crawlers.runinfo import (
     MANIFEST_NAME,
     RUN_NAME,
@@ -126,18 +127,17 @@ def complete_records(data_dir: Path, files: set[str]) -> set[tuple[str, int]]:
     return done
 
 
-def repair_manifest(run_dir: Path, data_dir: Path) -> list[dict[str, Any]]:
+def repair_manifest(run_dir: Path, data_dir: Path) -> list[ManifestRecord]:
     """Rewrite an interrupted run's manifest with only its sound records: whole lines whose
     WARC location (if any) is a complete record. Returns them."""
     path = run_dir / MANIFEST_NAME
     if not path.exists():
         return []
     records = read_manifest(path)
-    files = {r["warc_file"] for r in records if r.get("warc_file")}
+    files = {r.warc_file for r in records if r.warc_file}
     whole = complete_records(data_dir, files)
-    kept = [r for r in records if not r.get("warc_file")
-            or (r["warc_file"], r.get("warc_offset")) in whole]
-    write_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
+    kept = [r for r in records if not r.warc_file or (r.warc_file, r.warc_offset) in whole]
+    write_atomic(path, "".join(r.to_line() for r in kept))
     return kept
 
 

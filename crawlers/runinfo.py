@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crawlers.records import ManifestRecord
+
 MANIFEST_NAME = "manifest.jsonl"
 STATS_NAME = "stats.json"           # written when the crawl closes: no stats, not finished
 RUN_NAME = "run.json"               # the run's parameters and attempts (for resuming)
@@ -39,7 +41,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def read_manifest(path: Path | str) -> list[dict[str, Any]]:
+def read_manifest(path: Path | str) -> list[ManifestRecord]:
     """A manifest's records; a torn line (a crash mid-write) is skipped."""
     records = []
     with open(path, encoding="utf-8", errors="replace") as fh:
@@ -49,17 +51,17 @@ def read_manifest(path: Path | str) -> list[dict[str, Any]]:
             except json.JSONDecodeError:
                 continue
             if isinstance(rec, dict):
-                records.append(rec)
+                records.append(ManifestRecord.from_row(rec))
     return records
 
 
-def archived_release_urls(records: list[dict[str, Any]]) -> set[str]:
+def archived_release_urls(records: list[ManifestRecord]) -> set[str]:
     """Release URLs (as discovered, and after redirects) that a run archived successfully:
     a WARC location and no reason. A resumed run does not fetch them again."""
     urls: set[str] = set()
     for rec in records:
-        if rec.get("role") == "release" and rec.get("warc_file") and not rec.get("reason"):
-            urls.update(u for u in (rec.get("url"), rec.get("final_url")) if u)
+        if rec.archived:
+            urls.update(u for u in (rec.url, rec.final_url) if u)
     return urls
 
 

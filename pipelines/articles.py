@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from crawlers.archive import read_record
+from crawlers.records import Article, Page
 from pipelines.clean.decode import decode_body, scrub
 from pipelines.clean.extract import CleanResult, clean_html
 from pipelines.dedupe.exact import content_hash
 from pipelines.dedupe.urls import declared_canonical, resolve_canonicals
-from pipelines.manifest import fail
 from pipelines.parallel import parallel_map
 from plumbing.faults import crash_point
 
@@ -40,11 +41,11 @@ def _read_and_clean(task: tuple[str, int, str]) -> tuple[str | None, CleanResult
 KnownTexts = Callable[[list[str]], Iterable[tuple[str, str]]]
 
 
-def _canonicals(done: list[tuple[dict[str, Any], CleanResult]],
-                known_texts: KnownTexts | None) -> list[str]:
+def _canonicals(done: list[tuple[Page, CleanResult]], known_texts: KnownTexts | None
+                ) -> list[str]:
     """Each cleaned page's canonical URL (:func:`pipelines.dedupe.urls.resolve_canonicals`
     over this batch and what is already loaded)."""
-    claims = [(page.get("final_url") or page["url"], result.canonical_url,
+    claims = [(page.base_url, result.canonical_url,
                content_hash(result.body_text) if result.ok and result.body_text else None)
               for page, result in done]
     declared = sorted({c for url, decl, _ in claims if (c := declared_canonical(url, decl))})
@@ -55,39 +56,46 @@ def _canonicals(done: list[tuple[dict[str, Any], CleanResult]],
     return resolve_canonicals(claims, known)
 
 
-def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | None = None,
-                known_texts: KnownTexts | None = None) -> list[dict[str, Any]]:
+class Cleaned(NamedTuple):
+    """What :func:`clean_pages` gives: every page (the fetched ones with what cleaning
+    learnt, or a reason) and the ``articles`` rows of those that cleaned."""
+
+    pages: list[Page]
+    articles: list[Article]
+
+
+def clean_pages(pages: Sequence[Page], data_dir: Path, workers: int | None = None,
+                known_texts: KnownTexts | None = None) -> Cleaned:
     """Read each fetched release page from the archive and clean it, in parallel.
 
-    Returns ``articles`` rows; pages that cannot be read or cleaned get a reason. A page's
-    declared canonical URL is kept only if no different page (in this batch, or loaded
-    before: ``known_texts``) claims it too.
+    Pages that cannot be read or cleaned get a reason. A page's declared canonical URL is
+    kept only if no different page (in this batch, or loaded before: ``known_texts``)
+    claims it too.
     """
-    todo = [p for p in pages if p["role"] == "release" and p["outcome"] == "ok"]
-    tasks = [(str(data_dir / p["warc_file"]), int(p["warc_offset"]),
-              p.get("final_url") or p["url"]) for p in todo]
-    done: list[tuple[dict[str, Any], CleanResult]] = []
+    out = {p.page_id: p for p in pages}
+    todo = [p for p in pages if p.fetched]
+    tasks = [(str(data_dir / (p.warc_file or "")), int(p.warc_offset or 0), p.base_url)
+             for p in todo]
+    done: list[tuple[Page, CleanResult]] = []
     for page, (encoding, result) in zip(todo, parallel_map(_read_and_clean, tasks, workers),
                                         strict=True):
         if isinstance(result, str):
-            fail(page, result)
+            out[page.page_id] = page.failed(result)
             continue
-        page["encoding"] = encoding
-        done.append((page, result))
+        done.append((replace(page, encoding=encoding), result))
     articles = []
     for (page, result), canonical in zip(done, _canonicals(done, known_texts), strict=True):
-        base_url = page.get("final_url") or page["url"]
-        page["canonical_url"] = canonical
+        page = out[page.page_id] = replace(page, canonical_url=canonical)
         if not result.ok or not result.body_text:
-            fail(page, result.reason or "no_text_extracted")
+            out[page.page_id] = page.failed(result.reason or "no_text_extracted")
             continue
-        articles.append(scrub({  # stored text: no control characters, valid UTF-8
-            "article_id": page["page_id"],
-            "page_id": page["page_id"],
-            "source_id": page["source_id"],
-            "url": base_url,
-            "canonical_url": page["canonical_url"],
-            "title": result.title or page.get("feed_title"),
+        articles.append(Article(**scrub({  # stored text: no control characters, valid UTF-8
+            "article_id": page.page_id,
+            "page_id": page.page_id,
+            "source_id": page.source_id,
+            "url": page.base_url,
+            "canonical_url": page.canonical_url,
+            "title": result.title or page.feed_title,
             "author": result.author,
             "page_date": result.date,
             "page_published": result.published,
@@ -98,5 +106,5 @@ def clean_pages(pages: Sequence[dict[str, Any]], data_dir: Path, workers: int | 
             "extractor": result.extractor,
             "extractor_version": result.extractor_version,
             "choice_reason": result.choice_reason,
-        }))
-    return articles
+        })))
+    return Cleaned(list(out.values()), articles)

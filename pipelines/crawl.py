@@ -12,11 +12,11 @@ import os
 import subprocess
 import sys
 from collections.abc import Collection
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crawlers.records import CrawlRun
 from crawlers.registry import Source
 from crawlers.resume import (
     claim_resumable,
@@ -77,27 +77,6 @@ class ArchiveWriteFailed(CrawlFailed):
     def __init__(self, run: CrawlRun, reason: str, path: str) -> None:
         super().__init__(run, reason)
         self.path = path
-
-
-@dataclass
-class CrawlRun:
-    """What one crawl subprocess did and where its raw files are."""
-
-    source_id: str
-    run_id: str
-    run_dir: str
-    started_at: str
-    finished_at: str
-    exit_code: int
-    stats: dict[str, Any] = field(default_factory=dict)
-    resumed: bool = False
-
-    @property
-    def manifest(self) -> Path:
-        return Path(self.run_dir) / MANIFEST_NAME
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def run_crawl(

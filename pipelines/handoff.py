@@ -7,10 +7,12 @@ The files are derived and replaceable: materialising the partition again rewrite
 (each one written beside and renamed in), and deleting the ``stages`` folder loses
 nothing the raw archive cannot rebuild.
 
-Rows are dicts as the stages make them. A column whose values are all ``str``, ``int``,
-``float`` or ``bool`` (or None) is stored as that Parquet type; datetimes and dates as ISO
-text (the printed offset survives), anything else (lists, dicts, mixed types) as JSON
-text; the column's kind is kept in the file's metadata, so reading gives back equal rows.
+Rows are dicts as the stages make them, or records (``crawlers/records.py``: pages, articles),
+written through their ``to_row`` and read back through ``from_row``. A column whose
+values are all ``str``, ``int``, ``float`` or ``bool`` (or None) is stored as that Parquet
+type; datetimes and dates as ISO text (the printed offset survives), anything else (lists,
+dicts, mixed types) as JSON text; the column's kind is kept in the file's metadata, so
+reading gives back equal rows.
 """
 
 from __future__ import annotations
@@ -20,17 +22,19 @@ import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from crawlers.records import CrawlRun, Record
 from pipelines.ids import file_name
 
 STAGES_DIR = "stages"
 KINDS_KEY = b"wiredesk.kinds"
 NATIVE = {str: "string", int: "int64", float: "float64", bool: "bool"}
 Ref = dict[str, Any]
+R = TypeVar("R", bound=Record)
 
 
 def _kind(values: Sequence[Any]) -> str:
@@ -102,20 +106,31 @@ def stage_dir(run_dir: Path | str, partition_key: str) -> Path:
     return Path(run_dir) / STAGES_DIR / file_name(partition_key)
 
 
-def hand_off(run: dict[str, Any], partition_key: str, previous: Ref | None = None,
-             **tables: Sequence[dict[str, Any]]) -> Ref:
+def hand_off(run: CrawlRun, partition_key: str, previous: Ref | None = None,
+             **tables: Sequence[dict[str, Any]] | Sequence[Record]) -> Ref:
     """Write ``tables`` (name → rows) for the partition and return the reference the next
     stage gets: ``{"run": <crawl run>, "tables": {name: path}, "counts": {name: rows}}``,
     with the tables of ``previous`` (an earlier stage's reference) carried over."""
-    folder = stage_dir(run["run_dir"], partition_key)
-    ref: Ref = {"run": run, "tables": dict((previous or {}).get("tables", {})),
+    folder = stage_dir(run.run_dir, partition_key)
+    ref: Ref = {"run": run.to_row(), "tables": dict((previous or {}).get("tables", {})),
                 "counts": dict((previous or {}).get("counts", {}))}
     for name, rows in tables.items():
-        ref["tables"][name] = str(write_rows(folder / f"{name}.parquet", rows))
+        dicts = [r.to_row() if isinstance(r, Record) else r for r in rows]
+        ref["tables"][name] = str(write_rows(folder / f"{name}.parquet", dicts))
         ref["counts"][name] = len(rows)
     return ref
+
+
+def run_of(ref: Ref) -> CrawlRun:
+    """The crawl run a stage's reference carries."""
+    return CrawlRun.from_row(ref["run"])
 
 
 def take(ref: Ref, name: str) -> list[dict[str, Any]]:
     """The rows of table ``name`` that a stage handed off."""
     return read_rows(ref["tables"][name])
+
+
+def take_records(ref: Ref, name: str, kind: type[R]) -> list[R]:
+    """The rows of table ``name`` that a stage handed off, as ``kind`` records."""
+    return [kind.from_row(row) for row in take(ref, name)]

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.archive import WarcScan, iter_responses
+from crawlers.records import ManifestRecord
 from crawlers.registry import Source
 from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
 from pipelines.crawl import CrawlRun
@@ -180,22 +181,20 @@ def relative_to_data(path: Path | str, data_dir: Path | str) -> str:
 
 
 def _record(run_id: str, rel_file: str, url: str, source: Source | None, **fields: Any
-            ) -> dict[str, Any]:
-    """A manifest-like record of the inbox (``fields`` fill or override the defaults)."""
-    return {
+            ) -> ManifestRecord:
+    """The manifest record of an inbox response (``fields`` fill or override the
+    defaults)."""
+    return ManifestRecord(**{
         "source_id": source.id if source else INBOX_SOURCE, "run_id": run_id, "url": url,
-        "final_url": None, "role": "release", "discovered_via": "inbox",
-        "discovered_from": rel_file, "status": None, "content_type": None,
-        "fetched_at": None, "warc_file": rel_file, "warc_offset": None,
-        "warc_length": None, "sha256": None, "size": None, "reason": None, "host": None,
-        **fields,
-    }
+        "role": "release", "discovered_via": "inbox", "discovered_from": rel_file,
+        "warc_file": rel_file, **fields,
+    })
 
 
 def warc_records(
     warc_path: Path | str, data_dir: Path | str, run_id: str, sources: Iterable[Source] = ()
-) -> Iterator[dict[str, Any]]:
-    """One manifest-like record per complete response in the archive.
+) -> Iterator[ManifestRecord]:
+    """One manifest record per complete response in the archive.
 
     Hosts of known sources keep their source id and release URL pattern; any other host
     is the ``inbox`` source, and its HTML pages are taken as releases. A record that is
@@ -228,24 +227,24 @@ def warc_records(
 
 
 def _torn_tail(scan: WarcScan, rel_file: str, run_id: str, by_host: dict[str, Source]
-               ) -> dict[str, Any]:
+               ) -> ManifestRecord:
     """The record of an archive's torn tail: where it starts, and its URL if readable."""
     host, bad = target_host(scan.torn_url)
     url = scan.torn_url if host is not None and not bad else f"{rel_file}#offset={scan.torn_at}"
     source = by_host.get(host or "")
     release = source is None or source.is_release_path(urlsplit(url).path or "/")
     return _record(run_id, rel_file, url, source, role="release" if release else "discovery",
-                   warc_offset=scan.torn_at, reason=TRUNCATED, flags=[scan.reason],
+                   warc_offset=scan.torn_at, reason=TRUNCATED, flags=(scan.reason,),
                    host=host or None)
 
 
 def day_records(files: Iterable[Path], landing: Path, data_dir: Path, run_id: str,
-                sources: Iterable[Source] = ()) -> list[dict[str, Any]]:
+                sources: Iterable[Source] = ()) -> list[ManifestRecord]:
     """The records of every archive of one inbox day, and one per refused entry. An
     archive that cannot be read at all becomes one record with reason
     ``warc_unreadable:<error>``; the other archives load."""
     sources = list(sources)
-    records: list[dict[str, Any]] = []
+    records: list[ManifestRecord] = []
     for path in files:
         try:
             records.extend(warc_records(path, data_dir, run_id, sources))
@@ -272,11 +271,11 @@ def import_inbox(inbox_dir: Path | str, data_dir: Path | str, day: str,
     files = claim(inbox_dir, landing)
     records = day_records(files, landing, data_dir, run_id, sources)
     with open(landing / MANIFEST_NAME, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        fh.writelines(r.to_line() for r in records)
     stats = {
         "finish_reason": "inbox",
         "downloader/response_count": len(records),
-        "wiredesk/records/release": sum(r["role"] == "release" for r in records),
+        "wiredesk/records/release": sum(r.role == "release" for r in records),
         "warc_files": [str(f.relative_to(data_dir)) for f in files],
     }
     (landing / STATS_NAME).write_text(json.dumps(stats))

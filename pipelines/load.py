@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from crawlers.dates import parse_timestamp
+from crawlers.records import Article, CrawlRun, Page
 from crawlers.registry import Source, registry
 from pipelines.inbox import INBOX_SOURCE
 from warehouse.load import replace_partition, upsert_sources
@@ -35,23 +36,22 @@ def source_rows(sources: Iterable[Source]) -> list[dict[str, Any]]:
     return [source_row(s) for s in sources] + [INBOX_ROW]
 
 
-def run_row(run: dict[str, Any], partition_key: str, pages: Sequence[dict[str, Any]]
-            ) -> dict[str, Any]:
-    """The ``crawl_runs`` row of a crawl run (``CrawlRun.to_dict()``) with its pages."""
-    stats = run.get("stats", {})
-    release_pages = [p for p in pages if p["role"] == "release"]
+def run_row(run: CrawlRun, partition_key: str, pages: Sequence[Page]) -> dict[str, Any]:
+    """The ``crawl_runs`` row of a crawl run with its pages."""
+    stats = run.stats
+    release_pages = [p for p in pages if p.role == "release"]
     return {
-        "run_id": run["run_id"],
-        "source_id": run["source_id"],
+        "run_id": run.run_id,
+        "source_id": run.source_id,
         "partition_key": partition_key,
-        "started_at": parse_timestamp(run["started_at"]),
-        "finished_at": parse_timestamp(run["finished_at"]),
+        "started_at": parse_timestamp(run.started_at),
+        "finished_at": parse_timestamp(run.finished_at),
         "finish_reason": stats.get("finish_reason"),
-        "exit_code": run["exit_code"],
+        "exit_code": run.exit_code,
         "requests": stats.get("downloader/request_count", 0),
         "responses": stats.get("downloader/response_count", 0),
         "release_pages": len(release_pages),
-        "errors": sum(1 for p in release_pages if p["outcome"] != "ok"),
+        "errors": sum(1 for p in release_pages if p.outcome != "ok"),
         "warc_files": stats.get("warc_files", []),
         "stats": stats,
     }
@@ -67,14 +67,15 @@ class PartitionLoad:
     releases: list[dict[str, Any]]
 
 
-def load_partition(con: duckdb.DuckDBPyConnection, partition_key: str, run: dict[str, Any],
-                   pages: list[dict[str, Any]], articles: list[dict[str, Any]],
+def load_partition(con: duckdb.DuckDBPyConnection, partition_key: str, run: CrawlRun,
+                   pages: Sequence[Page], articles: Sequence[Article],
                    releases: list[dict[str, Any]]) -> PartitionLoad:
     """Replace the partition's rows with this run's, minus what other partitions already
     hold (a release lands once, in the partition that first found it); refresh the
     ``sources`` rows from the registry first."""
     rows = {
-        "pages": pages, "articles": articles, "releases": releases,
+        "pages": [p.to_row() for p in pages], "articles": [a.to_row() for a in articles],
+        "releases": releases,
         "mentions": [m for r in releases for m in r.get("mentions", [])],
         "contacts": [c for r in releases for c in r.get("contacts", [])],
     }

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.dates import as_date, parse_timestamp
+from crawlers.records import Article, Page
 from crawlers.registry import Source
 from pipelines.clean.decode import scrub, scrub_text
 from pipelines.clean.extract import EXTRACTOR_VERSION
@@ -35,44 +36,43 @@ def parse_guarded(text: str | None, title: str | None = None,
 
 
 def release_rows(
-    articles: Sequence[dict[str, Any]], pages: Sequence[dict[str, Any]], carrier: str
+    articles: Sequence[Article], pages: Sequence[Page], carrier: str
 ) -> list[dict[str, Any]]:
     """Parse each article and collapse copies within the source into releases.
 
     Pages sharing a canonical URL, or whose main text is identical, are one release:
     the earliest fetched page represents it, and every URL is kept in ``urls``.
     """
-    by_page = {p["page_id"]: p for p in pages}
+    by_page = {p.page_id: p for p in pages}
     parsed_rows = []
     for art in articles:
-        page = by_page[art["page_id"]]
-        hint = (parse_timestamp(page.get("feed_published"))
-                or parse_timestamp(art.get("page_published"))
-                or parse_timestamp(art["page_date"]))
-        first_seen = parse_timestamp(page["fetched_at"]) if isinstance(
-            page["fetched_at"], str) else page["fetched_at"]
+        page = by_page[art.page_id]
+        hint = (parse_timestamp(page.feed_published)
+                or parse_timestamp(art.page_published)
+                or parse_timestamp(art.page_date))
+        first_seen = page.fetched_at
         # stored text holds no control characters or lone surrogates; scrubbed before the
         # parse so that mention offsets point into the stored body
-        body_text = scrub_text(art["body_text"] or "")
-        title = scrub_text(art["title"]) if isinstance(art["title"], str) else None
+        body_text = scrub_text(art.body_text or "")
+        title = scrub_text(art.title) if isinstance(art.title, str) else None
         parsed = parse_guarded(body_text, title)
         dl = parsed.dateline
         published_at, offset, evidence, date_note = reconcile_with_notes(
-            page.get("feed_published"), art.get("page_published") or art["page_date"],
+            page.feed_published, art.page_published or art.page_date,
             dateline_day(dl.date, dl.month_day, hint or first_seen) if dl else None,
             dateline_time=dl.time if dl else None, dateline_zone=dl.zone if dl else None,
             dateline_country=dl.country if dl else None, first_seen=first_seen,
         )
         body_main = parsed.body_main or body_text
-        release_id = stable_id(page["source_id"], art["canonical_url"])
+        release_id = stable_id(page.source_id, art.canonical_url)
         parsed_rows.append(scrub({
             "release_id": release_id,
-            "article_id": art["article_id"],
-            "source_id": page["source_id"],
-            "run_id": page["run_id"],
-            "canonical_url": art["canonical_url"],
-            "urls": [page["url"]],
-            "page_ids": [page["page_id"]],
+            "article_id": art.article_id,
+            "source_id": page.source_id,
+            "run_id": page.run_id,
+            "canonical_url": art.canonical_url,
+            "urls": [page.url],
+            "page_ids": [page.page_id],
             "title": title,
             "dateline_raw": dl.raw if dl else None,
             "dateline_location": dl.location if dl else None,
@@ -100,10 +100,10 @@ def release_rows(
             "published_offset": offset,
             "published_from": evidence,
             "published_note": date_note,
-            "first_seen_at": page["fetched_at"],
-            "warc_file": page["warc_file"],
-            "warc_offset": page["warc_offset"],
-            "extractor_version": art["extractor_version"] or EXTRACTOR_VERSION,
+            "first_seen_at": page.fetched_at,
+            "warc_file": page.warc_file,
+            "warc_offset": page.warc_offset,
+            "extractor_version": art.extractor_version or EXTRACTOR_VERSION,
             "parser_version": parsed.parser_version,
             **structure_rows(release_id, parsed.to_dict()),
         }))
@@ -148,18 +148,18 @@ def collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def carrier_groups(articles: Sequence[dict[str, Any]], sources: Mapping[str, Source],
-                   fallback: str) -> dict[str, list[dict[str, Any]]]:
+def carrier_groups(articles: Sequence[Article], sources: Mapping[str, Source],
+                   fallback: str) -> dict[str, list[Article]]:
     """Articles by carrier: the registry source's name, else the page's host (inbox
     pages), else ``fallback``."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[str, list[Article]] = defaultdict(list)
     for art in articles:
-        src = sources.get(art["source_id"])
-        groups[src.name if src else urlsplit(art["url"]).hostname or fallback].append(art)
+        src = sources.get(art.source_id)
+        groups[src.name if src else urlsplit(art.url).hostname or fallback].append(art)
     return groups
 
 
-def partition_releases(articles: Sequence[dict[str, Any]], pages: Sequence[dict[str, Any]],
+def partition_releases(articles: Sequence[Article], pages: Sequence[Page],
                        sources: Mapping[str, Source], fallback: str) -> list[dict[str, Any]]:
     """The releases of one partition: :func:`release_rows` per carrier
     (:func:`carrier_groups`), so copies collapse within a carrier, never across."""

@@ -2,7 +2,7 @@
 
 It reads the source's discovery endpoints (RSS/Atom feeds, robots.txt sitemaps,
 sitemap indexes and Google News sitemaps, paginated HTML listings, date archives),
-requests every release URL they name once, and yields a :class:`PageRecord` for each
+requests every release URL they name once, and yields a :class:`ManifestRecord` for each
 outcome. The raw responses themselves are archived by ``WarcArchiveMiddleware``.
 
 Spider arguments (``-a name=value``):
@@ -21,6 +21,7 @@ Spider arguments (``-a name=value``):
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,6 @@ from twisted.python.failure import Failure
 
 from crawlers.dates import parse_date, parse_day
 from crawlers.feeds import FEED_ROOTS, SITEMAP_ROOTS, Document, FeedError, read_document
-from crawlers.items import PageRecord
 from crawlers.middlewares import (
     ARCHIVE_WRITE_FAILED,
     REDIRECT_LOOP,
@@ -45,6 +45,7 @@ from crawlers.middlewares import (
     WEB_SCHEMES,
     GuardedResolver,
 )
+from crawlers.records import ManifestRecord
 from crawlers.registry import Discovery, Source
 from crawlers.runinfo import (
     MANIFEST_NAME,
@@ -125,7 +126,7 @@ class ReleaseSpider(Spider):
         self._listing_pages = 0
         self._failures = 0
         self.resuming = str(resume or "").lower() not in ("", "0", "false", "no")
-        self.carried: list[dict[str, Any]] = []   # the interrupted run's records
+        self.carried: list[ManifestRecord] = []   # the interrupted run's records
         self.archived: set[str] = set()            # its successfully archived release URLs
 
     @classmethod
@@ -141,8 +142,8 @@ class ReleaseSpider(Spider):
         if spider.resuming and manifest.exists():
             spider.carried = read_manifest(manifest)
             spider.archived = archived_release_urls(spider.carried)
-            spider._releases_requested = len({r.get("url") for r in spider.carried
-                                              if r.get("url") in spider.archived})
+            spider._releases_requested = len({r.url for r in spider.carried
+                                              if r.url in spider.archived})
         if spider.backfill and spider.until is None:
             spider.until = spider.today()
         return spider
@@ -201,11 +202,12 @@ class ReleaseSpider(Spider):
         assert self.since is not None and self.until is not None
         return self.since <= day <= self.until
 
-    def record(self, response: Response | None, request: Request, **fields: Any) -> PageRecord:
+    def record(self, response: Response | None, request: Request, **fields: Any
+               ) -> ManifestRecord:
         """A manifest record for a request and (if any) its archived response."""
         meta = request.meta
         loc = meta.get("wd_warc")
-        rec = PageRecord(
+        rec = ManifestRecord(
             source_id=self.source.id,
             run_id=self.run_id,
             url=(meta.get("redirect_urls") or [request.url])[0],
@@ -225,16 +227,13 @@ class ReleaseSpider(Spider):
             warc_length=loc.length if loc and response is not None else None,
             sha256=loc.sha256 if loc and response is not None else None,
             size=loc.size if loc and response is not None else None,
-            flags=list(response.flags) if response is not None else [],
-            reason=None,
-            links_found=None,
+            flags=tuple(response.flags) if response is not None else (),
         )
-        rec.update(fields)
-        return rec
+        return replace(rec, **fields) if fields else rec
 
     def release_request(self, url: str, via: str, origin: str, published: str | None = None,
                         title: str | None = None, day: date | None = None
-                        ) -> Request | PageRecord | None:
+                        ) -> Request | ManifestRecord | None:
         """A request for a release URL, a skip record if it must not be fetched, or None if
         it is not wanted in this run (already known, out of the backfill range, over limit)."""
         stats = self.crawler.stats
@@ -260,9 +259,9 @@ class ReleaseSpider(Spider):
 
     # -- discovery ----------------------------------------------------------------------
     def parse_discovery(self, response: Response, kind: str, endpoint: Discovery | None = None,
-                        day: date | None = None) -> Iterator[Request | PageRecord]:
+                        day: date | None = None) -> Iterator[Request | ManifestRecord]:
         """Dispatch a discovery document to its reader; always record it."""
-        found: list[Request | PageRecord] = []
+        found: list[Request | ManifestRecord] = []
         reason = None
         flags = list(response.flags)
         if response.status == 304:
@@ -295,7 +294,7 @@ class ReleaseSpider(Spider):
         return read_document(response.body, roots, cap)
 
     def read_rss(self, response: Response, _endpoint: Discovery | None, _day: date | None = None
-                 ) -> Iterator[Request | PageRecord | None]:
+                 ) -> Iterator[Request | ManifestRecord | None]:
         for entry in self.read_document(response, FEED_ROOTS).entries:
             url = urljoin(response.url, entry.url)
             if refused := self.refuse_link(url, "rss", response.url, entry.published,
@@ -314,7 +313,7 @@ class ReleaseSpider(Spider):
                 or self.discovery_request(url, "sitemap", origin=response.url)
 
     def read_sitemap(self, response: Response, _endpoint: Discovery | None,
-                     _day: date | None = None) -> Iterator[Request | PageRecord | None]:
+                     _day: date | None = None) -> Iterator[Request | ManifestRecord | None]:
         doc = self.read_document(response, SITEMAP_ROOTS)
         index = doc.kind == "sitemapindex"
         for entry in doc.entries:
@@ -347,7 +346,7 @@ class ReleaseSpider(Spider):
         return entries
 
     def read_listing(self, response: Response, endpoint: Discovery | None,
-                     day: date | None = None) -> Iterator[Request | PageRecord | None]:
+                     day: date | None = None) -> Iterator[Request | ManifestRecord | None]:
         """Release links of a listing or date-archive page, then its next page while the
         walk is still useful: something new on this page (incremental), or entries not yet
         older than the backfill range."""
@@ -398,7 +397,7 @@ class ReleaseSpider(Spider):
     read_archive = read_listing
 
     def refuse_link(self, url: str, via: str, origin: str, published: str | None = None,
-                    title: str | None = None, role: str = "release") -> PageRecord | None:
+                    title: str | None = None, role: str = "release") -> ManifestRecord | None:
         """A skip record for a link that must not be requested (see :func:`link_refusal`;
         a discovery link off the allowed domains is ``offsite``), counted in
         ``wiredesk/links/refused/<reason>``; None for a link that may be requested."""
@@ -412,15 +411,15 @@ class ReleaseSpider(Spider):
 
     def skip_record(self, url: str, via: str, origin: str, reason: str,
                     published: str | None = None, title: str | None = None,
-                    role: str = "release") -> PageRecord:
+                    role: str = "release") -> ManifestRecord:
         """The manifest record of a link that is not requested, with its reason."""
-        return PageRecord(source_id=self.source.id, run_id=self.run_id, url=url,
+        return ManifestRecord(source_id=self.source.id, run_id=self.run_id, url=url,
                           role=role, discovered_via=via, discovered_from=origin,
                           feed_published=published, feed_title=title,
-                          fetched_at=datetime.now(UTC).isoformat(), flags=[], reason=reason)
+                          fetched_at=datetime.now(UTC).isoformat(), reason=reason)
 
     # -- releases -----------------------------------------------------------------------
-    def parse_release(self, response: Response) -> Iterator[PageRecord]:
+    def parse_release(self, response: Response) -> Iterator[ManifestRecord]:
         """Record a fetched release page; its body is cleaned later, from the archive."""
         reason = None
         if response.status >= 400:
@@ -432,7 +431,7 @@ class ReleaseSpider(Spider):
         yield self.record(response, response.request, reason=reason)
         self.count_outcome(response.status, reason)
 
-    def on_error(self, failure: Failure) -> Iterator[PageRecord]:
+    def on_error(self, failure: Failure) -> Iterator[ManifestRecord]:
         """Record a request that produced no response (robots.txt, off-site, address guard,
         network)."""
         request = failure.request  # type: ignore[attr-defined]

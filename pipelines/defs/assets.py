@@ -12,6 +12,7 @@ from typing import Any
 
 import dagster as dg
 
+from crawlers.records import Article, CrawlRun, Page
 from crawlers.registry import registry
 from pipelines.articles import clean_pages
 from pipelines.dedupe.refresh import refresh_stories
@@ -24,7 +25,7 @@ from pipelines.defs.checks import (
 from pipelines.defs.metadata import md_counts, md_links, md_table, new_releases_table
 from pipelines.defs.partitions import INBOX, source_day_partitions, split_key
 from pipelines.defs.resources import CrawlerResource, WarehouseResource
-from pipelines.handoff import hand_off, take
+from pipelines.handoff import hand_off, run_of, take, take_records
 from pipelines.load import load_partition
 from pipelines.locks import hold
 from pipelines.manifest import page_rows, read_manifest, reason_counts
@@ -79,7 +80,7 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
                                 for f in stats.get("warc_files", [])]),
         "manifest": dg.MetadataValue.path(str(run.manifest)),
     })
-    return run.to_dict()
+    return run.to_row()
 
 
 @dg.asset(
@@ -97,8 +98,9 @@ def raw_pages(context: dg.AssetExecutionContext, crawler: CrawlerResource,
 def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
              warehouse: WarehouseResource, raw_pages: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    pages = page_rows(read_manifest(Path(raw_pages["run_dir"]) / "manifest.jsonl"))
-    fetched = sum(p["role"] == "release" and p["outcome"] == "ok" for p in pages)
+    run = CrawlRun.from_row(raw_pages)
+    pages = page_rows(read_manifest(run.manifest))
+    fetched = sum(p.fetched for p in pages)
 
     def known_texts(canonicals: list[str]) -> list[tuple[str, str]]:
         with warehouse.read() as con:
@@ -106,24 +108,25 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
                 con, canonicals, exclude_partition=str(context.partition_key))
 
     try:
-        arts = clean_pages(pages, Path(crawler.data_dir).resolve(), known_texts=known_texts)
+        pages, arts = clean_pages(pages, Path(crawler.data_dir).resolve(),
+                                  known_texts=known_texts)
     except BrokenProcessPool as exc:
         raise dg.Failure(
             description=f"a clean worker died (killed, or out of memory) while cleaning the "
-            f"{fetched} fetched release pages of run {raw_pages['run_id']}; nothing was "
+            f"{fetched} fetched release pages of run {run.run_id}; nothing was "
             "loaded: materialise the partition again",
-            metadata={"run_dir": dg.MetadataValue.path(raw_pages["run_dir"])},
+            metadata={"run_dir": dg.MetadataValue.path(run.run_dir)},
         ) from exc
-    reasons = reason_counts(p for p in pages if p["role"] == "release")
-    ref = hand_off(raw_pages, str(context.partition_key), pages=pages, articles=arts)
+    reasons = reason_counts(p for p in pages if p.role == "release")
+    ref = hand_off(run, str(context.partition_key), pages=pages, articles=arts)
     yield dg.Output(ref, metadata={
         "pages": len(pages),
-        "release_pages": sum(p["role"] == "release" for p in pages),
+        "release_pages": sum(p.role == "release" for p in pages),
         "fetched_release_pages": fetched,
         "articles": len(arts),
         "reasons": dg.MetadataValue.json(reasons),
         "errors_by_reason": md_counts(reasons, skip=["ok"]),
-        "preview": md_table(arts, ["title", "url", "extractor"]),
+        "preview": md_table([a.to_row() for a in arts], ["title", "url", "extractor"]),
         "stage_files": md_links([Path(f) for f in ref["tables"].values()]),
     })
     yield extraction_check(fetched, len(arts))
@@ -141,10 +144,11 @@ def articles(context: dg.AssetExecutionContext, crawler: CrawlerResource,
 )
 def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
              ) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    arts, pages = take(articles, "articles"), take(articles, "pages")
+    arts = take_records(articles, "articles", Article)
+    pages = take_records(articles, "pages", Page)
     rels = partition_releases(arts, pages, registry(), fallback=INBOX)
     with_dateline = sum(1 for r in rels if r["dateline_raw"])
-    ref = hand_off(articles["run"], str(context.partition_key), articles, releases=rels)
+    ref = hand_off(run_of(articles), str(context.partition_key), articles, releases=rels)
     yield dg.Output(ref, metadata={
         "releases": len(rels),
         "collapsed_pages": sum(len(r["page_ids"]) - 1 for r in rels),
@@ -170,14 +174,15 @@ def releases(context: dg.AssetExecutionContext, articles: dict[str, Any]
 def warehouse_partition(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                         crawler: CrawlerResource, releases: dict[str, Any]) -> None:
     key = str(context.partition_key)
-    pages, arts, rels = (take(releases, name) for name in ("pages", "articles", "releases"))
-    release_pages = [p for p in pages if p["role"] == "release"]
+    pages = take_records(releases, "pages", Page)
+    arts, rels = take_records(releases, "articles", Article), take(releases, "releases")
+    release_pages = [p for p in pages if p.role == "release"]
     with warehouse.connect() as con:
-        loaded = load_partition(con, key, releases["run"], pages, arts, rels)
+        loaded = load_partition(con, key, run_of(releases), pages, arts, rels)
         read_copy = publish(warehouse.path, con)  # also rebuilds the full-text index
     counts, dropped = loaded.counts, loaded.dropped
     new = sorted(loaded.releases, key=lambda r: r["first_seen_at"], reverse=True)
-    warc_files = releases["run"].get("stats", {}).get("warc_files", [])
+    warc_files = run_of(releases).stats.get("warc_files", [])
     context.add_output_metadata({
         **counts, **dropped,
         "partition": key,

@@ -12,6 +12,7 @@ from typing import Any
 
 import dagster as dg
 
+from crawlers.records import Article
 from crawlers.registry import enabled_sources
 from pipelines.defs.metadata import md_table
 from pipelines.defs.resources import WarehouseResource
@@ -57,7 +58,7 @@ def extraction_check(fetched: int, cleaned: int) -> dg.AssetCheckResult:
                                   "failure_rate": rate, "max": MAX_EXTRACTION_FAILURE})
 
 
-def release_checks(articles: Sequence[dict[str, Any]], releases: Sequence[dict[str, Any]]
+def release_checks(articles: Sequence[Article], releases: Sequence[dict[str, Any]]
                    ) -> list[dg.AssetCheckResult]:
     """Row-count sanity (blocking), dateline parse rate and duplicate rate of a partition."""
     keyless = sum(1 for r in releases if not (r.get("release_id") and r.get("content_hash")

@@ -16,6 +16,7 @@ import tracemalloc
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,8 +38,8 @@ from crawlers.archive import (
     read_record,
     verify_warc,
 )
-from crawlers.items import PageRecord
 from crawlers.pipelines import ManifestPipeline
+from crawlers.records import ManifestRecord
 from crawlers.registry import registry
 from crawlers.resume import resumable
 from crawlers.runinfo import (
@@ -112,8 +113,8 @@ def expected_releases(truth: dict[str, Any], source: str) -> set[str]:
 def ok_releases(records: list[dict[str, Any]]) -> list[str]:
     """Final URLs (after redirects) of release records archived without a reason, one per
     fetch."""
-    return [r.get("final_url") or r["url"] for r in records
-            if r["role"] == "release" and r.get("warc_file") and not r.get("reason")]
+    return [r.final_url or r.url for r in records
+            if r.role == "release" and r.warc_file and not r.reason]
 
 
 def hit_urls(sim: SimulatorServer) -> list[str]:
@@ -133,12 +134,12 @@ def assert_sound(data: Path, records: list[dict[str, Any]]) -> None:
     """Every manifest record with a WARC location points at a complete, readable record."""
     scans: dict[str, WarcScan] = {}
     for rec in records:
-        if not rec.get("warc_file"):
+        if not rec.warc_file:
             continue
-        scan = scans.setdefault(rec["warc_file"], verify_warc(data / rec["warc_file"]))
-        assert rec["warc_offset"] in {r.offset for r in scan.records}, rec
-        raw = read_record(data / rec["warc_file"], rec["warc_offset"])
-        assert raw.url == rec["final_url"] and raw.error is None
+        scan = scans.setdefault(rec.warc_file, verify_warc(data / rec.warc_file))
+        assert rec.warc_offset in {r.offset for r in scan.records}, rec
+        raw = read_record(data / rec.warc_file, rec.warc_offset)
+        assert raw.url == rec.final_url and raw.error is None
 
 
 def assert_resumed_completely(data: Path, source: str, truth: dict[str, Any],
@@ -171,7 +172,7 @@ def assert_resumed_completely(data: Path, source: str, truth: dict[str, Any],
 def test_killed_after_n_releases_resumes_without_refetching(tmp_path, sim, crash_truth):
     first_dir = killed_crawl("bizwire", tmp_path, sim, "manifest.after_release:8")
     first = read_manifest(first_dir / MANIFEST_NAME)
-    assert sum(r["role"] == "release" for r in first) == 8
+    assert sum(r.role == "release" for r in first) == 8
     carried = len(ok_releases(first))
     assert carried >= 6
     run = assert_resumed_completely(tmp_path, "bizwire", crash_truth, sim, first, first_dir)
@@ -223,7 +224,7 @@ def test_torn_warc_is_detected_and_its_complete_records_kept(tmp_path, sim):
         read_record(warc, scan.torn_at)
     # The manifest never points at the torn record.
     records = read_manifest(run_dir / MANIFEST_NAME)
-    assert scan.torn_at not in {r.get("warc_offset") for r in records}
+    assert scan.torn_at not in {r.warc_offset for r in records}
     assert_sound(tmp_path, records)
 
 
@@ -282,10 +283,11 @@ def test_redirect_to_an_archived_release_is_not_followed_again(tmp_path, sim, cr
     target, origin = crash_truth["special"]["redirect_to"], crash_truth["special"][
         "redirect_from"]
     records = read_manifest(run.manifest)
-    kept = [r for r in records if r["role"] != "release" or r.get("final_url") == target]
-    (rec,) = [r for r in kept if r["role"] == "release"]
-    rec["url"] = target                          # as if it had been found directly
-    Path(run.manifest).write_text("".join(json.dumps(r) + "\n" for r in kept))
+    kept = [r for r in records if r.role != "release" or r.final_url == target]
+    (rec,) = [r for r in kept if r.role == "release"]
+    # as if it had been found directly
+    kept[kept.index(rec)] = replace(rec, url=target)
+    Path(run.manifest).write_text("".join(r.to_line() for r in kept))
     (Path(run.run_dir) / STATS_NAME).unlink()    # killed before the end
     sim.clear_hits()
     resumed = crawl(source, tmp_path, sim)
@@ -340,17 +342,17 @@ def test_truncated_warc_in_the_inbox_keeps_complete_records(tmp_path):
     data = warc.read_bytes()
     warc.write_bytes(data[:last.offset + last.length * 3 // 4])  # died mid-record
     records = list(warc_records(warc, tmp_path, "run-1"))
-    assert [r["url"] for r in records] == [u for u, _, _ in pages]
-    assert [r["reason"] for r in records] == ["http_404", None, None, TRUNCATED]
+    assert [r.url for r in records] == [u for u, _, _ in pages]
+    assert [r.reason for r in records] == ["http_404", None, None, TRUNCATED]
     tail = records[-1]
-    assert tail["warc_offset"] == last.offset and tail["role"] == "release"
-    assert tail["flags"][0] in TORN_REASONS
+    assert tail.warc_offset == last.offset and tail.role == "release"
+    assert tail.flags[0] in TORN_REASONS
     rows = page_rows(records)
-    assert sum(r["reason"] == TRUNCATED for r in rows) == 1
+    assert sum(r.reason == TRUNCATED for r in rows) == 1
     # A tail that is not even a record header: still counted, named by file and offset.
     warc.write_bytes(data[:last.offset + 5])
     tail = list(warc_records(warc, tmp_path, "run-2"))[-1]
-    assert tail["reason"] == TRUNCATED and tail["url"].endswith(f"#offset={last.offset}")
+    assert tail.reason == TRUNCATED and tail.url.endswith(f"#offset={last.offset}")
 
 
 def test_verify_finds_the_torn_tail_at_every_cut(tmp_path):
@@ -432,13 +434,13 @@ def test_disk_full_cuts_the_partial_write_off_warc_and_manifest(small_disk):
     fill_disk(small_disk, 8 * 1024)                         # some room again for the manifest
     with pytest.raises(DropItem):
         for i in range(1000):
-            manifest.process_item(PageRecord(role="release", url=f"http://x.test/{i}",
+            manifest.process_item(ManifestRecord(role="release", url=f"http://x.test/{i}",
                                              reason="x" * 500), spider)
     path = data / "raw" / "prwire" / "run" / MANIFEST_NAME
     assert crawler.stats.get_value("wiredesk/stop_reason") == f"disk full: {path}"
     assert crawler.stats.get_value("wiredesk/resumable") is True
     with pytest.raises(DropItem):                      # nothing after the failure
-        manifest.process_item(PageRecord(role="release", url="http://x.test/tiny"), spider)
+        manifest.process_item(ManifestRecord(role="release", url="http://x.test/tiny"), spider)
     manifest.close_spider(spider)
     text = path.read_bytes()
     assert text.endswith(b"\n") and len(read_manifest(path)) == text.count(b"\n") > 4
@@ -489,11 +491,11 @@ def test_gzip_bomb_is_flagged_not_expanded(tmp_path):
     assert read_record(warc, page_loc.offset).body == html
     # The inbox records it with its reason; the clean stage refuses it with that reason.
     records = list(warc_records(warc, tmp_path, "run-1"))
-    assert [r["reason"] for r in records] == [TOO_LARGE, None]
+    assert [r.reason for r in records] == [TOO_LARGE, None]
     pages = page_rows(records)
-    clean_pages(pages, tmp_path, workers=1)
-    assert [p["reason"] for p in pages][0] == TOO_LARGE
-    assert pages[0]["outcome"] == "error"
+    pages, _ = clean_pages(pages, tmp_path, workers=1)
+    assert [p.reason for p in pages][0] == TOO_LARGE
+    assert pages[0].outcome == "error"
 
 
 def test_decoding_within_the_cap(tmp_path):
@@ -534,7 +536,7 @@ def test_bad_records_then_a_torn_tail_keep_every_good_record(tmp_path):
     data = warc.read_bytes() + good_tail.read_bytes()
     last = verify_warc(good_tail).records[-1]
     warc.write_bytes(data[: len(warc.read_bytes()) + last.offset + last.length // 2])
-    reasons = [r["reason"] for r in warc_records(warc, tmp_path, "run-1")]
+    reasons = [r.reason for r in warc_records(warc, tmp_path, "run-1")]
     assert reasons[0] is None and reasons[-2] is None           # the good ones, either side
     assert reasons[1:6] == ["bad_target_uri", "bad_http_status", "bad_http_status",
                             "no_target_uri", reasons[5]] and reasons[5].startswith(
@@ -557,5 +559,5 @@ def test_an_archive_whose_producer_died_mid_write_is_claimed_once_settled(tmp_pa
     os.utime(cut, (past, past))
     files = claim(inbox, landing, settle=30)
     records = [r for f in files for r in warc_records(f, tmp_path, "run-1")]
-    assert records[-1]["reason"] == TRUNCATED
-    assert sum(r["reason"] is None for r in records) >= 1
+    assert records[-1].reason == TRUNCATED
+    assert sum(r.reason is None for r in records) >= 1

@@ -17,7 +17,7 @@ from crawlers.feeds import (
     decompressed,
     read_document,
 )
-from crawlers.items import PageRecord
+from crawlers.records import ManifestRecord
 from tests.crawlers.inprocess import make_spider, response, xml_response
 
 RSS2 = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -190,8 +190,8 @@ def test_spider_records_a_gzip_bomb_sitemap_as_too_large(tmp_path):
     bomb = gzip.compress(b"<urlset>" + b" " * (cap + 1) + b"</urlset>")
     url = "https://wire.example/sitemap-bomb.xml.gz"
     out = list(spider.parse_discovery(response(url, bomb, Response), "sitemap"))
-    assert len(out) == 1 and isinstance(out[0], PageRecord)
-    assert (out[0]["url"], out[0]["reason"], out[0]["links_found"]) == (url, "too_large", 0)
+    assert len(out) == 1 and isinstance(out[0], ManifestRecord)
+    assert (out[0].url, out[0].reason, out[0].links_found) == (url, "too_large", 0)
     assert spider.crawler.stats.get_value("wiredesk/errors/too_large") == 1
 
 
@@ -199,5 +199,5 @@ def test_spider_records_an_html_feed_as_feed_not_xml(tmp_path):
     spider = make_spider(tmp_path)
     page = response("https://wire.example/feed", b"<html><body>moved</body></html>")
     (rec,) = spider.parse_discovery(page, "rss")
-    assert rec["reason"] == "feed_not_xml"
+    assert rec.reason == "feed_not_xml"
     assert spider.crawler.stats.get_value("wiredesk/errors/feed_not_xml") == 1

@@ -96,11 +96,11 @@ def _load(data: Path, name: str, urls: list[tuple[str, bytes]], key: str,
     def known(canonicals: list[str]) -> list[tuple[str, str]]:
         return canonical_texts(con, canonicals, exclude_partition=key) if con else []
 
-    articles = clean_pages(pages, data, workers=1, known_texts=known)
+    pages, articles = clean_pages(pages, data, workers=1, known_texts=known)
     releases = release_rows(articles, pages, carrier="lakeside")
     if con is not None:
-        replace_partition(con, key, {"run_id": name, "source_id": "inbox"}, pages, articles,
-                          releases)
+        replace_partition(con, key, {"run_id": name, "source_id": "inbox"},
+                          [p.to_row() for p in pages], [a.to_row() for a in articles], releases)
     return releases
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pyarrow.parquet as pq
 
-from pipelines.handoff import hand_off, read_rows, take, write_rows
+from crawlers.records import CrawlRun, ManifestRecord, Page
+from pipelines.handoff import hand_off, read_rows, run_of, take, take_records, write_rows
+from pipelines.manifest import page_rows
 
 KARACHI = timezone(timedelta(hours=5))
 
@@ -30,7 +33,8 @@ def test_rows_come_back_equal_with_types_kept(tmp_path):
 
 
 def test_a_reference_is_small_and_carries_earlier_tables(tmp_path):
-    run = {"run_id": "r1", "run_dir": str(tmp_path / "run"), "stats": {}}
+    run = CrawlRun("prwire", "r1", str(tmp_path / "run"), "2026-07-01T09:00:00+00:00",
+                   "2026-07-01T09:05:00+00:00", 0, {"warc_files": ["raw/a.warc.gz"]})
     pages = [{"page_id": f"p{i}", "body": "text " * 200,
               "fetched_at": datetime(2026, 7, 1, tzinfo=UTC)} for i in range(50)]
     first = hand_off(run, "2026-07-01|prwire", pages=pages)
@@ -38,4 +42,23 @@ def test_a_reference_is_small_and_carries_earlier_tables(tmp_path):
     assert second["counts"] == {"pages": 50, "releases": 1}
     assert take(second, "pages") == pages
     assert "2026-07-01_prwire" in second["tables"]["releases"]
+    assert run_of(second) == run
     assert len(repr(second)) < 1000
+
+
+def test_a_manifest_line_becomes_a_page_that_survives_the_hand_off(tmp_path):
+    rec = ManifestRecord(source_id="prwire", run_id="r1", url="http://wire.test/a",
+                         final_url="http://wire.test/a?x=1", role="release", status=200,
+                         fetched_at="2026-07-01T09:30:00+05:00", warc_file="raw/a.warc.gz",
+                         warc_offset=812, sha256="ab" * 32, flags=("cached",))
+    line = rec.to_line()
+    assert line.endswith("\n") and ManifestRecord.from_row(json.loads(line)) == rec
+    (page,) = page_rows([ManifestRecord.from_row({**json.loads(line), "later_key": 1})])
+    assert (page.outcome, page.base_url, page.fetched_at.utcoffset()) == \
+        ("ok", "http://wire.test/a?x=1", timedelta(hours=5))
+    failed = page.failed("no_text_extracted").failed("http_500")
+    assert (failed.outcome, failed.reason, page.reason) == ("error", "no_text_extracted", None)
+    run = CrawlRun("prwire", "r1", str(tmp_path), "", "", 0)
+    ref = hand_off(run, "2026-07-01|prwire", pages=[page, failed])
+    assert take_records(ref, "pages", Page) == [page, failed]
+    assert take(ref, "pages")[1]["reason"] == "no_text_extracted"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -190,16 +191,16 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     warc = write_warc(data / "raw" / "inbox" / "hostile.warc.gz",
                       [(f"{HOST}/{name}.html", 200, body) for name, body in HOSTILE_PAGES.items()])
     pages = page_rows(warc_records(warc, data, "hostile"))  # the inbox's own path
-    for p in pages:
-        if p["url"].endswith("/year_zero.html"):
-            p["feed_published"] = "2999-01-01T00:00:00Z"
-    articles = clean_pages(pages, data, workers=1)
+    pages = [replace(p, feed_published="2999-01-01T00:00:00Z")
+             if p.url.endswith("/year_zero.html") else p for p in pages]
+    pages, articles = clean_pages(pages, data, workers=1)
     started = time.perf_counter()
     releases = release_rows(articles, pages, carrier="hostile.test")
     parse_seconds = time.perf_counter() - started
     con = connect(data / "warehouse.duckdb")
     counts = replace_partition(
-        con, "2026-07-03|inbox", {"run_id": "hostile", "source_id": "inbox"}, pages, articles,
+        con, "2026-07-03|inbox", {"run_id": "hostile", "source_id": "inbox"},
+        [p.to_row() for p in pages], [a.to_row() for a in articles],
         releases, entities=[e for r in releases for e in r["entities"]],
         mentions=[m for r in releases for m in r["mentions"]],
         contacts=[c for r in releases for c in r["contacts"]])
@@ -215,10 +216,11 @@ def by_name(rows: list[dict], name: str) -> dict:
 def test_every_hostile_page_is_archived_cleaned_or_recorded_with_a_reason(hostile_run):
     pages = hostile_run["pages"]
     assert len(pages) == len(HOSTILE_PAGES)
-    assert all(p["outcome"] == "ok" or p["reason"] for p in pages)
-    cleaned = {a["url"].rsplit("/", 1)[1][:-5] for a in hostile_run["articles"]}
+    assert all(p.outcome == "ok" or p.reason for p in pages)
+    cleaned = {a.url.rsplit("/", 1)[1][:-5] for a in hostile_run["articles"]}
     assert cleaned == set(HOSTILE_PAGES) - {"scripts_only"}
-    assert by_name(pages, "scripts_only")["reason"] == "no_text_extracted"
+    assert by_name([p.to_row() for p in pages], "scripts_only")["reason"] == \
+        "no_text_extracted"
     statuses = {r["canonical_url"].rsplit("/", 1)[1][:-5]: r["parse_status"]
                 for r in hostile_run["releases"]}
     assert statuses["one_line"] == "garbage"  # 300k digits: said so, in bounded time

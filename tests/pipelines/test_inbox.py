@@ -78,21 +78,22 @@ def bad_records_warc(path: Path) -> Path:
 def test_each_bad_record_gets_its_own_reason_and_the_rest_loads(tmp_path):
     warc = bad_records_warc(tmp_path / "raw" / "inbox" / "day" / "mixed.warc.gz")
     records = list(warc_records(warc, tmp_path, "run-1"))
-    reasons = [r["reason"] for r in records]
+    reasons = [r.reason for r in records]
     assert reasons == [None, BAD_TARGET, BAD_STATUS, BAD_STATUS, NO_TARGET,
                        reasons[5], None], reasons
     assert reasons[5].startswith(BAD_HEADERS)
     assert "warc_truncated" not in reasons
-    assert records[4]["url"].endswith(f"#offset={records[4]['warc_offset']}")
-    assert {r["status"] for r in records[2:4]} == {None}
+    assert records[4].url.endswith(f"#offset={records[4].warc_offset}")
+    assert {r.status for r in records[2:4]} == {None}
     pages = page_rows(records)
-    articles = clean_pages(pages, tmp_path, workers=1)
-    assert sorted(a["url"] for a in articles) == sorted(u for u, _, _ in GOOD)
+    pages, articles = clean_pages(pages, tmp_path, workers=1)
+    assert sorted(a.url for a in articles) == sorted(u for u, _, _ in GOOD)
     releases = release_rows(articles, pages, carrier="harbourtimes")
     con = connect(tmp_path / "warehouse.duckdb")
     try:
         counts = replace_partition(con, "2026-07-03|inbox", {"run_id": "run-1",
-                                   "source_id": "inbox"}, pages, articles, releases)
+                                   "source_id": "inbox"}, [p.to_row() for p in pages],
+                                   [a.to_row() for a in articles], releases)
         assert counts["releases"] == 2 and counts["pages"] == len(pages) == 7
         stored = dict(con.execute("SELECT reason, count(*) FROM pages GROUP BY 1").fetchall())
     finally:
@@ -106,9 +107,9 @@ def test_an_archive_that_cannot_be_read_does_not_block_the_day(tmp_path):
     gone = landing / "b-vanished.warc.gz"       # listed, then gone before it was read
     later = write_warc(landing / "c-later.warc.gz", inbox_release_pages()[2:3])
     records = day_records([good, gone, later], landing, tmp_path, "run-1")
-    unreadable = [r for r in records if (r["reason"] or "").startswith(UNREADABLE_ARCHIVE)]
-    assert [r["warc_file"] for r in unreadable] == ["raw/inbox/day/b-vanished.warc.gz"]
-    assert [r["warc_file"] for r in records if r["reason"] is None] == [
+    unreadable = [r for r in records if (r.reason or "").startswith(UNREADABLE_ARCHIVE)]
+    assert [r.warc_file for r in unreadable] == ["raw/inbox/day/b-vanished.warc.gz"]
+    assert [r.warc_file for r in records if r.reason is None] == [
         "raw/inbox/day/a-good.warc.gz"] * 2 + ["raw/inbox/day/c-later.warc.gz"]
 
 
@@ -124,10 +125,10 @@ def test_a_symlinked_inbox_entry_is_refused_with_a_reason(tmp_path):
     assert [f.name for f in files] == ["real.warc.gz"]
     assert not list(inbox.iterdir()) and secret.exists()      # the target is untouched
     records = day_records(files, landing, data, "run-1")
-    refused = [r for r in records if r["reason"] == SYMLINK]
-    assert [r["url"] for r in refused] == ["raw/inbox/day/refused/linked.warc.gz"]
-    assert sum(r["reason"] is None for r in records) == 1
-    assert all(not r["url"].startswith(str(outside)) for r in records)
+    refused = [r for r in records if r.reason == SYMLINK]
+    assert [r.url for r in refused] == ["raw/inbox/day/refused/linked.warc.gz"]
+    assert sum(r.reason is None for r in records) == 1
+    assert all(not r.url.startswith(str(outside)) for r in records)
 
 
 def test_a_symlinked_data_raw_is_accepted(tmp_path):
@@ -138,9 +139,9 @@ def test_a_symlinked_data_raw_is_accepted(tmp_path):
     write_warc(data / "inbox" / "drop.warc.gz", GOOD)
     landing = data / "raw" / "inbox" / "day"
     records = day_records(claim(data / "inbox", landing), landing, data, "run-1")
-    assert {r["warc_file"] for r in records} == {"raw/inbox/day/drop.warc.gz"}
+    assert {r.warc_file for r in records} == {"raw/inbox/day/drop.warc.gz"}
     assert (bigger_disk / "raw" / "inbox" / "day" / "drop.warc.gz").exists()
-    articles = clean_pages(page_rows(records), data, workers=1)
+    _, articles = clean_pages(page_rows(records), data, workers=1)
     assert len(articles) == 2
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from crawlers.records import Article, Page
 from pipelines.releases import release_rows
 
 TEXT = (
@@ -15,12 +16,12 @@ TEXT = (
 
 
 def _rows() -> list[dict]:
-    page = {"page_id": "p1", "source_id": "dna", "run_id": "r1", "url": "http://d.test/a",
-            "fetched_at": datetime(2026, 7, 29, 9, 0, tzinfo=UTC), "warc_file": "f",
-            "warc_offset": 0, "feed_published": None}
-    art = {"page_id": "p1", "article_id": "a1", "canonical_url": "http://d.test/a",
-           "title": "CCPK roundtable", "body_text": TEXT, "page_date": None,
-           "page_published": None, "extractor_version": "x"}
+    page = Page(page_id="p1", source_id="dna", run_id="r1", url="http://d.test/a",
+                fetched_at=datetime(2026, 7, 29, 9, 0, tzinfo=UTC), warc_file="f",
+                warc_offset=0)
+    art = Article(page_id="p1", article_id="a1", source_id="dna", url="http://d.test/a",
+                  canonical_url="http://d.test/a", title="CCPK roundtable", body_text=TEXT,
+                  extractor_version="x")
     return release_rows([art], [page], carrier="DNA News")
 
 
