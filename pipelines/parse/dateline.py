@@ -53,6 +53,7 @@ _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _MID_RE = re.compile(
     r"(?<=[.!?…”\"')\]|])[ \t]*(?=[^\W\d_])"  # after a sentence: "...this year. OSLO,"
     r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
+    r"|(?<=[a-zß-öø-ÿ\d])(?=[A-ZÀ-ÖØ-Þ]{2})|(?<=\d)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"  # "agoOSLO ("
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
     r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
     # a date first: "Markets 12 March 2019 (", "Latest 09:41 Sep 4, 2015 (", "> 04.09.2015 ("
@@ -312,7 +313,10 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     if not glued:
         return None
     found = _glued_match(s, start, alone_ok, weak_ok)
-    return found if found is not None and (weak is None or _strong(found[0])) else weak
+    if found is None or weak is None:
+        return found or weak
+    inside = weak[0].place is not None and found[1] < weak[0].place.end  # "JOHOR BARU"
+    return found if _strong(found[0]) and not inside else weak
 
 
 def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:
@@ -336,10 +340,30 @@ def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run
         elif not line[offset:offset + 1].isupper() or not _opens_with_place(line, offset):
             continue
         run = scan(s, pos)
-        if run is not None and _accept(s, run, mid=not before.endswith("|"),
-                                       alone_ok=alone_ok, weak_ok=weak_ok):
+        if run is None:
+            continue
+        if offset and line[offset - 1].isalnum():  # no space: "2 hours agoOSLO (NTB) -"
+            if _glued_strong(s, run):
+                return run, pos
+            continue
+        if _accept(s, run, mid=not before.endswith("|"), alone_ok=alone_ok, weak_ok=weak_ok):
             return run, pos
     return None
+
+
+def _glued_strong(s: str, run: Run) -> bool:
+    """A dateline glued to a headline, caption, time stamp or attribution with no space
+    between them is taken only on strong evidence: a known credit in brackets or slashes,
+    or a known place with a printed month and day closed by a dash or colon."""
+    place, credit = run.place, run.credit
+    if place is None or not _body_ok(s, run) or place.words > 4:
+        return False
+    if not (place_kinds(place.first) or any(region_part(part) for part in place.parts)):
+        return False
+    if credit is not None and credit.known and credit.kind in ("paren", "slash"):
+        return run.close in ("dash", "colon", "under", "dotdash", "end", None)
+    dated = run.date is not None and run.date.month_day is not None
+    return dated and run.close in ("dash", "colon")
 
 
 def _heading(line: str) -> bool:

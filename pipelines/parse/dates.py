@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-__all__ = ["DateMatch", "date_word", "find_dates", "match_date", "month_day"]
+__all__ = ["DateMatch", "date_word", "find_dates", "match_date", "match_weekday", "month_day"]
 
 # languages whose month and weekday names datelines may print (CLDR codes)
 LANGUAGES = (
@@ -86,6 +86,23 @@ def _date_words() -> frozenset[str]:
 def date_word(word: str) -> bool:
     """True when ``word`` is a month or weekday name (a date may start with it)."""
     return _fold(word) in _date_words()
+
+
+_WEEKDAY_RE = re.compile(r"[^\W\d_]+\.?")
+
+
+def match_weekday(text: str, pos: int) -> int | None:
+    """End of a weekday name printed alone at ``pos`` (``Wed.``, ``Tuesday``, ``Sábado``),
+    where a dateline prints it instead of a date; None when there is none."""
+    m = _WEEKDAY_RE.match(text, pos)
+    if m is None or not m.group(0)[0].isupper() or _fold(m.group(0)) not in _weekday_set():
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _weekday_set() -> frozenset[str]:
+    return frozenset(_weekday_names())
 
 
 def _alternation(names: list[str]) -> str:

@@ -16,7 +16,7 @@ from datetime import time
 
 from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
 from .clock import match_time
-from .dates import DateMatch, date_word, match_date, month_day
+from .dates import DateMatch, date_word, match_date, match_weekday, month_day
 from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
 
 __all__ = ["MARKS", "NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan",
@@ -394,6 +394,8 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
             if close is None:
                 break
             verdict = _judge(s[r + 1 : close - 1], s[r], False)
+            if verdict is not None and verdict.kind == "date":
+                break  # "KUCHING (Nov 16):": the date in brackets, read as the date
             nxt = _skip(s, close)
             follows = nxt < len(s) and s[nxt] in ",[:"
             if verdict is None or verdict.kind not in ("credit", "skip") and (
@@ -421,6 +423,7 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                         continue
                 break
             if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
+                    or match_weekday(s, r2) is not None \
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
             e, n = _read_name(s, r2, 4)
@@ -482,6 +485,12 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.date, run.date_seen = date, True
             run.order.append("date")
             run.end = date.end
+            return True
+        if run.place and after == "comma" and (wd := match_weekday(s, p)) is not None \
+                and match_date(s, p) is None:
+            run.date_seen = True  # "IPOH, Tuesday -": a weekday in the date's slot
+            run.order.append("weekday")
+            run.end = wd
             return True
         if run.place and after == "comma" and (m := _BARE_DAY_RE.match(s, p)):
             month = int(m["m"]) if m["m"] else None

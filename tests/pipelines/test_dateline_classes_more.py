@@ -1,0 +1,56 @@
+"""Further classes of real lead lines (issue 13, round 4): invented instances of each,
+with places, agencies and languages varied so a rule written for one string does not
+pass the class. Strings are written for wiredesk."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parse import parse_release
+
+# (class, text, location, date, month_day, agency)
+CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
+    # A. a strong dateline glued with no space to a headline, caption, time or attribution
+    ("glued", "New rules for bus lanesKuala Lumpur, Jan. 14 : The ministry said",
+     "Kuala Lumpur", None, "01-14", None),
+    ("glued", "3 hours agoUTRECHT (ANP) - The council voted", "UTRECHT", None, None, "ANP"),
+    ("glued", "— Maria RossiSPRINGFIELD, IL, UNITED STATES, March 3, 2024 /EINPresswire.com/ "
+     "-- Acme said", "SPRINGFIELD, IL, UNITED STATES", "2024-03-03", "03-03", "EIN Presswire"),
+    ("glued", "Monday 8 March, 09h15LYON (AFP) - Le maire a dit", "LYON", None, None, "AFP"),
+    ("glued", "Bo Lind — Smith MediaÖREBRO, SWEDEN, May 2, 2024 /EINPresswire.com/ -- Acme",
+     "ÖREBRO, SWEDEN", "2024-05-02", "05-02", "EIN Presswire"),
+    # B. three-part places of EIN Presswire and its like
+    ("three-part", "Alexandria, Virginia, United States, September 6, 2023 /EINPresswire.com/ "
+     "-- Acme said", "Alexandria, Virginia, United States", "2023-09-06", "09-06",
+     "EIN Presswire"),
+    ("three-part", "by Ana Ruiz AUSTIN, TX, UNITED STATES, June 1, 2025 /EINPresswire.com/ -- "
+     "Acme said", "AUSTIN, TX, UNITED STATES", "2025-06-01", "06-01", "EIN Presswire"),
+    # C. the date in brackets after the place
+    ("bracket-date", "KUALA LUMPUR (June 11): The ministry said", "KUALA LUMPUR", None,
+     "06-11", None),
+    ("bracket-date", "SIBU (Nov 16): The council said", "SIBU", None, "11-16", None),
+    # D. a weekday in the date's slot
+    ("weekday", "JOHOR BARU, Wed. - The state said", "JOHOR BARU", None, None, None),
+    ("weekday", "IPOH, Tuesday - The state said", "IPOH", None, None, None),
+    ("weekday", "Storm update\nKota Kinabalu, Sun. - The state said", "Kota Kinabalu", None,
+     None, None),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "location", "date", "month_day", "agency"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_class_of_lead(kind: str, text: str, location: str | None, date: str | None,
+                       month_day: str | None, agency: str | None) -> None:
+    dateline = parse_release(text).dateline
+    got = (dateline.location, dateline.date, dateline.month_day, dateline.agency) \
+        if dateline else (None, None, None, None)
+    assert got == (location, date, month_day, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Use the new iPhone app (beta) - it works",  # a glued capital on weak evidence
+    "Best of 2024LONDON - shares rose",  # glued, no credit and no date
+])
+def test_weak_glued_runs_are_no_dateline(text: str) -> None:
+    dateline = parse_release(text).dateline
+    assert dateline is None or dateline.location is None
