@@ -5,6 +5,7 @@ pass the class. Strings are written for wiredesk."""
 from __future__ import annotations
 
 import pytest
+from test_dateline_classes import test_class_of_lead as check_lead
 
 from pipelines.parse import parse_release
 
@@ -41,10 +42,7 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_class_of_lead(kind: str, text: str, location: str | None, date: str | None,
                        month_day: str | None, agency: str | None) -> None:
-    dateline = parse_release(text).dateline
-    got = (dateline.location, dateline.date, dateline.month_day, dateline.agency) \
-        if dateline else (None, None, None, None)
-    assert got == (location, date, month_day, agency)
+    check_lead(kind, text, location, date, month_day, agency)
 
 
 @pytest.mark.parametrize("text", [
