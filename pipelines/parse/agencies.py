@@ -124,7 +124,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("IHA", "TR", ()),
     ("IRNA", "IR", ("Islamic Republic News Agency",)),
     ("ISNA", "IR", ()),
-    ("Mehr", "IR", ("Mehr News", "Mehr News Agency")),
+    ("MNA", "IR", ("Mehr News Agency",)),
+    ("Mehr", "IR", ("Mehr News",)),
     ("Tasnim", "IR", ("Tasnim News Agency",)),
     ("Fars", "IR", ("Fars News Agency",)),
     ("WAM", "AE", ("Emirates News Agency",)),
@@ -192,7 +193,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Bakhtar", "AF", ()),
     ("Kazinform", "KZ", ()),
     ("AzerTac", "AZ", ()),
-    ("Trend", "AZ", ()),
+    ("Trend", "AZ", ("Trend News Agency",)),
     ("UzA", "UZ", ()),
     ("Kabar", "KG", ()),
     ("Khovar", "TJ", ()),
@@ -272,7 +273,7 @@ _PREFIXES = (
 _WEAK_IN_TEXT = {
     "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
     "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
-    "mehr", "fars", "ips", "ona", "bna",
+    "mehr", "mna", "fars", "ips", "ona", "bna",
     "sputnik", "bloomberg", "cnn", "uni", "cp", "sana", "mia", "abi", "andina", "lana",
     "elta", "akp",
 }

@@ -21,7 +21,7 @@ from .agencies import agency_country, canonical_agency, wire_like
 from .cjk import match_cjk
 from .dates import DateMatch, date_word, match_date
 from .geo import place_kinds, region_part, resolve_location
-from .lead import Place, Run, all_caps, cased, scan, titled
+from .lead import Credit, Place, Run, all_caps, cased, scan, titled
 
 __all__ = ["Dateline", "DatelineMatch", "find_dateline", "parse_dateline", "pipe_byline"]
 
@@ -408,6 +408,9 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             run, pos = found
             end_index = i + s.count("\n", offset, run.end)
             cut = run.end - (s.rfind("\n", 0, run.end) + 1)  # where the body starts in its line
+            below = _lines_below(run, paragraphs, end_index)
+            if below:  # "BAKU, May 25" over "Trend:" or a date line: the body starts below
+                end_index, cut = end_index + below, len(paragraphs[end_index + below])
             match = DatelineMatch(
                 dateline=_dateline(s, run), index=i, prefix=s[offset:pos].strip(),
                 rest=paragraphs[end_index][cut:].strip(), end_index=end_index)
@@ -419,6 +422,31 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             deep = True  # the lead began without a dateline (a long caption does not count)
         offset += len(line) + 1
     return weak
+
+
+_CREDIT_LINE_RE = re.compile(r"[ \t]*(?P<name>[^:\n]{2,40}?)[ \t]*[:\-–—]*[ \t]*")
+
+
+def _lines_below(run: Run, paragraphs: list[str], index: int) -> int:
+    """Lines below a place that ends its line that complete the dateline: a date printed
+    alone on the next line ("Bogotá, Colombia" over "Sábado 17 de junio, 2017") and an
+    agency's name alone on a line ("BAKU, May 25" over "Trend:"). Fills ``run``; returns
+    how many lines it read."""
+    if run.close != "end" or run.place is None:
+        return 0
+    taken = 0
+    for line in paragraphs[index + 1 : index + 3]:
+        line = line.strip()
+        date = match_date(line) if not run.date_seen else None
+        if date is not None and date.month_day and date.end >= len(line.rstrip(" .,:")):
+            run.date, run.date_seen = date, True
+        elif run.credit is None and (m := _CREDIT_LINE_RE.fullmatch(line)) \
+                and (name := canonical_agency(m["name"])):
+            run.credit = Credit(name, True, "line")
+        else:
+            break
+        taken += 1
+    return taken
 
 
 def pipe_byline(line: str) -> Dateline | None:

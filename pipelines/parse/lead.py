@@ -214,6 +214,8 @@ class _Verdict:
     date: DateMatch | None = None
 
 
+# an agency's code in capitals ("(UKRINFORM)", "(KUNA)", "(AKI-PRESS)")
+_CODE_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")
 # the pieces of a slot: "Name - date", "Name۔ date" (the Urdu full stop), "نام-نام"
 _PIECE_SPLIT_RE = re.compile(rf"\s+[{_DASHES}]+\s+|۔\s*|(?<=[^\x00-\u024f\s])[{_DASHES}]"
                              r"(?=[^\x00-\u024f\s])")
@@ -259,6 +261,8 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     key = re.sub(r"[^a-z0-9]", "", first.lower())
     if key in _NOT_CREDITS:
         return _Verdict("skip", date=date)
+    if opener == "(" and after_date and _CODE_RE.fullmatch(c):
+        return _Verdict("credit", c, False)  # "Jan. 16 (MNA) –": a code after a date credits
     if opener != "/" and date is None and (region_part(c) or place_kinds(c)):
         return _Verdict("place")
     words = first.split()

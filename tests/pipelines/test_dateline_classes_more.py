@@ -35,6 +35,23 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("weekday", "IPOH, Tuesday - The state said", "IPOH", None, None, None),
     ("weekday", "Storm update\nKota Kinabalu, Sun. - The state said", "Kota Kinabalu", None,
      None, None),
+    # F. an agency's code in brackets after a date, known or not
+    ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
+     "MNA"),
+    ("code", "ODESA, Feb. 2 (UKR-IN) – The port reopened", "ODESA", None, "02-02", "UKR-IN"),
+    ("code", "SHIRAZ, Oct. 9 (QZX) - The governor said", "SHIRAZ", None, "10-09", "QZX"),
+    # G. the agency on its own line below the dateline
+    ("credit-line", "BAKU, Azerbaijan, May 25\n\nTrend:\n\nThe ministry said",
+     "BAKU, Azerbaijan", None, "05-25", "Trend"),
+    ("credit-line", "ASTANA, Kazakhstan, March 3\nKazinform -\nThe ministry said",
+     "ASTANA, Kazakhstan", None, "03-03", "Kazinform"),
+    # J. the date on the line below the place, with a weekday before it
+    ("date-line", "Bogotá, Colombia\nSábado 17 de junio, 2017\n\nEl gobierno dijo",
+     "Bogotá, Colombia", "2017-06-17", "06-17", None),
+    ("date-line", "Quito, Ecuador\nMartes 4 de marzo de 2025\nEl gobierno dijo",
+     "Quito, Ecuador", "2025-03-04", "03-04", None),
+    ("date-line", "OSLO\nTuesday, June 17, 2025\nThe council said", "OSLO", "2025-06-17",
+     "06-17", None),
 ]
 
 
