@@ -21,16 +21,21 @@ __all__ = [
 _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     # press-release wires and distribution services
     ("PR Newswire", None, ("PRNewswire", "PRN", "PRNewswire-FirstCall", "PR Newswire UK",
-                           "PRNewswire-USNewswire", "US Newswire", "PR Newswire Asia",
+                           "PRNewswire-USNewswire", "PR Newswire Asia",
                            "PRNewswire-HISPANIC PR WIRE", "Cision PR Newswire",
                            "PR Newswire APAC", "PRNewswire-PRWeb")),
     ("PRWeb", None, ()),
-    ("Business Wire", None, ("BUSINESS WIRE", "BusinessWire", "Business Wire India")),
+    ("US Newswire", None, ("U.S. Newswire", "USNewswire")),
+    ("Business Wire", None, ("BUSINESS WIRE", "BusinessWire")),
+    ("Business Wire India", "IN", ()),
     ("GlobeNewswire", None, ("GLOBE NEWSWIRE", "Globe Newswire", "GlobeNewswire Inc",
                              "GlobeNewsire")),
     ("CNW", "CA", ("CNW Group", "CNW Telbec", "Canada NewsWire", "Newswire.ca",
                    "Cision Canada")),
-    ("Marketwired", "CA", ("Marketwire", "CCNMatthews")),
+    # brands kept apart as printed: a wire's later or earlier brand is not its alias
+    ("Marketwired", "CA", ()),
+    ("Marketwire", "CA", ("Market Wire",)),
+    ("CCNMatthews", "CA", ("CCN Matthews",)),
     ("ACCESS Newswire", None, ("ACCESSWIRE", "Access Wire", "ACCESS Newswire")),
     ("EIN Presswire", None, ("EINPresswire", "EINPresswire.com", "EIN News")),
     ("Newsfile", "CA", ("Newsfile Corp", "Newsfile Corp.")),
@@ -79,7 +84,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("KNA", None, ("Katholische Nachrichten-Agentur", "Kenya News Agency")),
     ("SID", "DE", ("Sport-Informations-Dienst",)),
     ("APA", None, ("Austria Presse Agentur", "African Press Agency")),
-    ("Keystone-SDA", "CH", ("Keystone-ATS",)),
+    ("Keystone-SDA", "CH", ()),
+    ("Keystone-ATS", "CH", ()),
     ("SDA", "CH", ()),
     ("ATS", "CH", ()),
     ("ANSA", "IT", ()),
@@ -94,7 +100,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Agência Estado", "BR", ()),
     ("Notimex", "MX", ()),
     ("Télam", "AR", ("Telam",)),
-    ("Prensa Latina", "CU", ()),
+    ("Prensa Latina", "CU", ("PL",)),
     ("Belga", "BE", ()),
     ("ANP", "NL", ()),
     ("Ritzau", "DK", ()),
@@ -110,13 +116,16 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Tanjug", "RS", ()),
     ("BTA", "BG", ()),
     ("Agerpres", "RO", ()),
-    ("ANA-MPA", "GR", ("Athens News Agency",)),
+    ("ANA-MPA", "GR", ("Athens-Macedonian News Agency",)),
+    ("ANA", "GR", ("Athens News Agency",)),
     ("CNA", None, ("Central News Agency", "Cyprus News Agency")),
     ("Ukrinform", "UA", ()),
     ("UNIAN", "UA", ()),
-    ("Interfax", "RU", ("Interfax-Ukraine",)),
-    ("TASS", "RU", ("ITAR-TASS",)),
-    ("RIA Novosti", "RU", ()),
+    ("Interfax", "RU", ()),
+    ("Interfax-Ukraine", "UA", ()),
+    ("TASS", "RU", ()),
+    ("ITAR-TASS", "RU", ("Itar Tass", "ITAR TASS")),
+    ("RIA Novosti", "RU", ("RIA",)),
     ("Sputnik", "RU", ()),
     ("BelTA", "BY", ()),
     ("Anadolu", "TR", ("Anadolu Agency", "AA", "Anadolu Ajansi", "Anadolu Ajansı")),
@@ -150,6 +159,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("SAnews", "ZA", ()),
     ("Xinhua", None, ("Xinhua News Agency", "Xinhuanet", "New China News Agency")),
     ("China News Service", "CN", ()),
+    ("chinanews.com", "CN", ("Chinanews", "China News Network")),
     ("CGTN", "CN", ()),
     ("Kyodo", "JP", ("Kyodo News",)),
     ("Jiji Press", "JP", ("Jiji",)),
@@ -200,6 +210,12 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Montsame", "MN", ()),
     ("Armenpress", "AM", ()),
     ("AAP", "AU", ("Australian Associated Press",)),
+    ("NZPA", "NZ", ("New Zealand Press Association",)),
+    ("SAPA", "ZA", ("South African Press Association",)),
+    ("ANGOP", "AO", ("Agência Angola Press", "Angola Press")),
+    ("AIM", "MZ", ("Agência de Informação de Moçambique",)),
+    ("NAMPA", "NA", ("Namibia Press Agency",)),
+    ("SPS", "EH", ("Sahara Press Service",)),
     ("BusinessDesk", "NZ", ()),
     ("CP", "CA", ("Canadian Press", "The Canadian Press")),
     ("IPS", None, ("Inter Press Service",)),
@@ -212,7 +228,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
 # names printed in other scripts -> canonical
 _SCRIPT_NAMES: dict[str, str] = {
     "新华社": "Xinhua", "新華社": "Xinhua", "新华网": "Xinhua", "中新社": "China News Service",
-    "中新网": "China News Service", "共同": "Kyodo", "共同通信": "Kyodo", "時事": "Jiji Press",
+    "中新网": "chinanews.com", "中新網": "chinanews.com", "新華網": "Xinhua",
+    "共同": "Kyodo", "共同通信": "Kyodo", "時事": "Jiji Press",
     "時事通信": "Jiji Press", "ロイター": "Reuters", "AFP時事": "AFP", "聯合": "Yonhap",
     "聯合ニュース": "Yonhap", "ブルームバーグ": "Bloomberg", "연합뉴스": "Yonhap",
     "뉴시스": "Newsis", "뉴스1": "News1", "로이터": "Reuters", "ТАСС": "TASS",
@@ -275,7 +292,7 @@ _WEAK_IN_TEXT = {
     "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
     "mehr", "mna", "fars", "ips", "ona", "bna",
     "sputnik", "bloomberg", "cnn", "uni", "cp", "sana", "mia", "abi", "andina", "lana",
-    "elta", "akp",
+    "elta", "akp", "ana", "pl", "aim", "sps", "ria",
 }
 
 # words that make an unknown name read as a wire's or an outlet's credit
@@ -340,7 +357,8 @@ def canonical_agency(name: str) -> str | None:
 
 
 # services that carry other wires' copy under their own tag: never the credited agency
-_CARRIERS = frozenset("menafn asianet urdupoint pakistanpointnews newstex contify".split())
+_CARRIERS = frozenset("menafn asianet urdupoint pakistanpointnews newstex contify nnn comtex "
+                      "acquiremedia newsedge".split())
 
 
 # the same carriers in other scripts, folded, as a name's opening ("اُردو پوائنٹ اخبار...")

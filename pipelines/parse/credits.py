@@ -41,7 +41,8 @@ _PHOTO_WORD_RE = re.compile(r"\b(?:photos?|images?|pictures?|video)\b", re.I)
 _CREDIT_END_RES = (
     re.compile(rf"[(\[]\s*(?:with (?:additional )?inputs? from\s+|via\s+|source:\s*)?(?P<a>{_NAME})"
                r"\s*[)\]]\s*\.?\s*$", re.I),
-    re.compile(rf"(?:^|\s){_DASH}{{1,2}}\s*(?P<a>{_NAME})\s*\.?\s*$"),
+    # "— PTI", and glued to the sentence's end: "...on Sunday.—APP"
+    re.compile(rf"(?:^|\s|(?<=[.!?\"”])){_DASH}{{1,2}}\s*(?P<a>{_NAME})\s*\.?\s*$"),
     re.compile(rf"(?:^|\s)/(?P<a>{_NAME})/\s*$"),
     re.compile(rf"^={{1,3}}\s*(?P<a>{_NAME})\s*={{0,3}}$"),
     _CREDIT_LINE_RE,
@@ -120,6 +121,13 @@ def wire_from_links(lines: list[str]) -> str | None:
     return None
 
 
+def _code_alone(name: str) -> str | None:
+    """A known agency's code in capitals as a trailer's last token (``... Sunday. SPA``),
+    trusted there even when the code is an ordinary word too."""
+    name = name.strip(" .")
+    return canonical_agency(name) if name.isupper() and " " not in name else None
+
+
 def _trailer_credit(line: str) -> str | None:
     text = line.strip()
     if is_known_agency(text.strip(" .()[]-—–"), strict=True):  # " Reuter", "(AP)", "— PTI"
@@ -128,7 +136,7 @@ def _trailer_credit(line: str) -> str | None:
         m = pattern.search(text)
         if not m:
             continue
-        found = _agency_in(m["a"])
+        found = _agency_in(m["a"]) or _code_alone(m["a"])
         if found and not _expanded_before(text, m.start("a"), found):
             return found
     return None

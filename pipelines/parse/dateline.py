@@ -48,6 +48,8 @@ _PIPE_BYLINE_RE = re.compile(
     rf"(?P<stamp>(?:{_STAMP_WORD})\b[^|\n]{{0,80}}|[^|\n]{{4,60}})$",
     re.I,
 )
+_AGENCY_BYLINE_RE = re.compile(r"[ \t]*by[ \t]+(?P<a>[^,\n]{2,40}?)[ \t]*,[ \t]*", re.I)
+_REPEATED_CREDIT_RE = re.compile(r"\((?P<a>[^()\n]{2,30})\)[ \t]+(?P=a)[ \t]*[-–—]+[ \t]*")
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
 _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _MID_RE = re.compile(
@@ -304,6 +306,9 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     cjk = match_cjk(s, start)
     if cjk is not None:
         return cjk, start
+    bylined = _agency_byline(s, start)
+    if bylined is not None:
+        return bylined, start
     run = scan(s, start)
     weak: tuple[Run, int] | None = None
     if run is not None and _accept(s, run, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
@@ -313,10 +318,42 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     if not glued:
         return None
     found = _glued_match(s, start, alone_ok, weak_ok)
+    if found is None and weak is None:
+        return _repeated_credit(s, start)
     if found is None or weak is None:
         return found or weak
     inside = weak[0].place is not None and found[1] < weak[0].place.end  # "JOHOR BARU"
     return found if _strong(found[0]) and not inside else weak
+
+
+def _repeated_credit(s: str, start: int) -> tuple[Run, int] | None:
+    """``Storm hits coast (AP) AP - Heavy rain``: a headline run into a wire's credit,
+    printed in brackets and again bare before a dash; the credit, no place."""
+    line_end = s.find("\n", start)
+    m = _REPEATED_CREDIT_RE.search(s, start, min(line_end if line_end >= 0 else len(s),
+                                                 start + _MID_REACH))
+    agency = canonical_agency(m["a"]) if m else None
+    if m is None or agency is None:
+        return None
+    run = Run(start=m.start(), end=m.end(), credit=Credit(agency, True, "paren"),
+              close="dash", order=["credit"])
+    return run, m.start()
+
+
+def _agency_byline(s: str, start: int) -> Run | None:
+    """``By IANS, Mumbai : text``, ``By AGENCY, Place (Region) -``: a wire's byline that
+    runs into its place; the credit is the byline's."""
+    m = _AGENCY_BYLINE_RE.match(s, start)
+    agency = canonical_agency(m["a"]) if m else None
+    if m is None or agency is None:
+        return None
+    run = scan(s, m.end())
+    if run is None or run.place is None or run.credit is not None or run.order[0] != "place" \
+            or run.close not in ("colon", "dash", "dotdash"):
+        return None
+    run.start = start
+    run.credit = Credit(agency, True, "byline")
+    return run if _accept(s, run, mid=False) else None
 
 
 def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:

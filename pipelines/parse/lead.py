@@ -33,7 +33,8 @@ _SEP_RE = re.compile(
       | (?P<comma>[,،]+)  # the Arabic comma too
       | (?P<dot>\.(?!\w))
       | (?P<slash>/)
-      | (?P<bar>[|•·])""",
+      | (?P<bar>[|•·])
+      | (?P<semi>;)""",
     re.X,
 )
 # combining marks (Indic vowel signs, Arabic harakat) belong to the word they sit in
@@ -188,15 +189,23 @@ def _abbreviation_dot(s: str, p: int, end: int) -> int:
                                          or match_date(s, nxt)) else end
 
 
-def _closing(s: str, p: int) -> int | None:
-    """Index just after the bracket (or slash) opened at ``p`` closes on the same line."""
+def _closing(s: str, p: int, nested: bool = False) -> int | None:
+    """Index just after the bracket (or slash) opened at ``p`` closes on the same line;
+    ``nested``: a round bracket may hold one bracketed acronym (``(Carrier- Name (NA))``)."""
     close = _BRACKETS[s[p]]
     limit = 60 if close == "/" else 110
+    depth = 0
     for i in range(p + 1, min(len(s), p + limit)):
         c = s[i]
+        if c == "(" and nested and close == ")" and depth == 0:
+            depth = 1
+            continue
         if c == "\n" or (c in "([" and close != "/"):
             return None
         if c == close:
+            if depth:
+                depth = 0
+                continue
             return i + 1
     return None
 
@@ -204,6 +213,13 @@ def _closing(s: str, p: int) -> int | None:
 def _date_piece(text: str) -> DateMatch | None:
     found = match_date(text.strip())
     return found if found and found.end >= len(text.strip()) - 1 else None
+
+
+# a credit relayed by an aggregator ("Acme Wire Via Some NewsEdge") or spelt out with its
+# acronym ("Kuwait News Agency (KUNA)"); a pool's or carrier's short tag before a wire's name
+_VIA_RE = re.compile(r"\s+via\s+", re.I)
+_ACRONYM_AFTER_RE = re.compile(r"(.+?)\s*\(([^()]{2,40})\)")
+_POOL_RE = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass
@@ -242,6 +258,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return _Verdict("date", date=date) if date else None
     # the first name, unless it is a carrier's alone ("(اُردو پوائنٹ ... - اے پی پی۔ date)")
     name = next((n.strip() for n in names if not carrier(n.strip())), names[0].strip())
+    name = _VIA_RE.split(name)[0] or name  # "(Acme Wire Via Some Aggregator)": the wire
     split = [x.strip() for x in re.split(r"\s*/\s*|(?<=\w)[-–—]\s+", name) if x.strip()]
     relayed = [x for x in split if not carrier(x)]  # "(MENAFN- PR Newswire)": the carrier goes
     first = relayed[0] if relayed else split[0] if split else name  # a carrier's own story
@@ -251,11 +268,14 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return None
     known = canonical_agency(first) if len(relayed) > 1 else (
         canonical_agency(name) or canonical_agency(first))
+    if not known and (m := _ACRONYM_AFTER_RE.fullmatch(first)):
+        known = canonical_agency(m[1]) or canonical_agency(m[2])  # "Kuwait News Agency (KUNA)"
     if not known:
         halves = re.split(r"(?<=\w)-(?=[A-Z])", first)
         if len(halves) > 1:
-            known = canonical_agency(halves[0]) if (
-                canonical_agency(halves[-1]) or canonical_agency(halves[0])) else None
+            known = canonical_agency(halves[0])
+            if not known and (carrier(halves[0]) or _POOL_RE.fullmatch(halves[0])):
+                known = canonical_agency(halves[-1])  # "(NNN-BERNAMA)": a pool's tag first
     if known:
         return _Verdict("credit", known, True, date)
     key = re.sub(r"[^a-z0-9]", "", first.lower())
@@ -280,17 +300,18 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
 def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
     if p >= len(s) or s[p] not in _BRACKETS:
         return None
-    end = _closing(s, p)
+    end = _closing(s, p, nested=True)
     if end is None:
         return None
     verdict = _judge(s[p + 1 : end - 1], s[p], run.date_seen)
     return (end, verdict) if verdict else None
 
 
-def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True
-                 ) -> tuple[int, str, bool] | None:
+def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True,
+                 line_end: bool = False) -> tuple[int, str, bool] | None:
     """``(end, name, known)`` of a credit printed without brackets (``Oct 12 AAP -``,
-    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator."""
+    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator; with ``line_end``
+    (after a place and date) also a known name that ends its line (``TOKYO, May 2 Kyodo``)."""
     m = _DOMAIN_RE.match(s, p)
     first = _WORD_RE.match(s, p)
     if first is None and m is None:
@@ -316,6 +337,9 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         sep = _SEP_RE.match(s, tail)
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
+        if not closed and line_end and (tail >= len(s) or s[tail] == "\n") \
+                and is_known_agency(name, strict=True):
+            return tail, canonical_agency(name) or name, True
         if not closed:
             continue
         if sep is not None and sep.lastgroup == "dot" and not is_known_agency(name, strict=True):
@@ -361,6 +385,24 @@ def _outlet_line_end(s: str, p: int) -> tuple[int, str] | None:
     return end, name.strip("«»‹›. ")
 
 
+# "Berlin - tagesschau -", "Wien - derstandard.at -": an outlet's name in lower or mixed
+# case, one word, between dashes after the place and before the body or the line's end
+_OUTLET_WORD_RE = re.compile(rf"(?P<name>[^\W\d_][\w.-]{{2,30}}?)[ \t]+(?=[{_DASHES}]+[ \t]*"
+                             r"(?:\n|$|[^\W\d_a-z]))")
+
+
+def _outlet_between_dashes(s: str, p: int) -> tuple[int, str] | None:
+    """``(end, name)`` of an outlet printed in lower or mixed case between dashes."""
+    m = _OUTLET_WORD_RE.match(s, p)
+    if m is None:
+        return None
+    name = m["name"]
+    if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
+            name[0].isupper() and name[1:].islower() and "." not in name) or date_word(name):
+        return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+    return m.end("name"), name
+
+
 def _label(name: str) -> bool:
     """``News Release``, ``Media Contact``: a newsroom label, not a wire's name."""
     key = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -376,6 +418,27 @@ def _region_like(part: str, lower_line: bool) -> bool:
         return True
     name = region_name(part)  # "stan Waszyngton": a region word, then the name
     return name[:1].isupper() and len(name.split()) <= 3
+
+
+_REGION_CODE_RE = re.compile(r"[A-Z]{1,4}(?:[/.][A-Z]{1,4})+\.?")  # "B/A", "N.R."
+
+
+def _region_bracket(s: str, p: int) -> int | None:
+    """End of a region's short code or name in round brackets printed as a comma part
+    (``(B/A)``, ``(AJK)``), when another comma part follows it and it credits no one."""
+    if p >= len(s) or s[p] != "(":
+        return None
+    close = _closing(s, p)
+    if close is None or close - p > 30 or not s[_skip(s, close) : _skip(s, close) + 1] == ",":
+        return None
+    inner = s[p + 1 : close - 1]
+    if any(c.isdigit() for c in inner):
+        return None
+    verdict = _judge(inner, "(", False)
+    if verdict is None or verdict.kind == "place":
+        return close
+    code = verdict.kind == "credit" and not verdict.known and _REGION_CODE_RE.fullmatch(inner)
+    return close if code else None
 
 
 def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
@@ -426,6 +489,12 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                         q = e
                         continue
                 break
+            bracket = _region_bracket(s, r2)
+            if bracket is not None:  # "Hani, (B/A), May 03": a region in brackets as a part
+                if current == 0:
+                    place.parts.append(s[r2 + 1 : bracket - 1].strip())
+                q = bracket
+                continue
             if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
                     or match_weekday(s, r2) is not None \
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
@@ -513,14 +582,16 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             return True
     if run.credit is None:
         bare = _bare_agency(s, p, wire_ok=after == "dash", lead=not run.order,
-                            strict=not run.date_seen)
+                            strict=not run.date_seen,
+                            line_end=run.place is not None and run.date is not None
+                            and run.date.month_day is not None)
         if bare:
             run.credit = Credit(bare[1], bare[2], "bare")
             run.order.append("credit")
             run.end = bare[0]
             return True
     if run.credit is None and after == "dash" and run.order == ["place"]:
-        outlet = _outlet_line_end(s, p)
+        outlet = _outlet_line_end(s, p) or _outlet_between_dashes(s, p)
         if outlet:  # "Peshawar - The Frontier Post" alone on its line
             run.credit = Credit(canonical_agency(outlet[1]) or outlet[1],
                                 is_known_agency(outlet[1]), "outlet")
@@ -549,7 +620,8 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
     return False
 
 
-_JOINS_AFTER = {"dash": True, "comma": True, "dot": True, "slash": True, "bar": True}
+_JOINS_AFTER = {"dash": True, "comma": True, "dot": True, "slash": True, "bar": True,
+                "semi": True}  # "26 Sep 2021; AGENCY:": a semicolon only joins parts
 
 
 def scan(s: str, p0: int) -> Run | None:
@@ -586,6 +658,9 @@ def scan(s: str, p0: int) -> Run | None:
             run.end = p
             break
         sep = _SEP_RE.match(s, p)
+        if sep is None and _gap_closes(s, run, p):
+            run.close, run.end = "dash", p  # "HAVANA, March 10th  The": a gap ends it
+            break
         if sep is None or not run.order:
             run.close, run.end = None, p
             break
@@ -597,9 +672,18 @@ def scan(s: str, p0: int) -> Run | None:
                 joined = (before, kind, q)
             p = run.end
             continue
+        if kind == "semi":
+            run.close, run.end = None, p
+            break
+        if kind == "colon" and run.order == ["place"] and _code_and_date(s, p, run):
+            break  # "Paris:AFP:19 Feb 2024 The": place, agency code and date by colons
         if kind == "colon" and run.credit is None and _credit_after_colon(s, q, run):
             p = run.end  # "LAHORE, July 29: (APP) The ..."
             continue
+        empty = _SEP_RE.match(s, q) if kind == "comma" else None
+        if empty is not None and empty.lastgroup == "dash" and run.place is not None:
+            run.close, run.end = "dash", _skip(s, empty.end())  # "IPOH, -- ": an empty date slot
+            break
         if kind == "comma":
             sentence = run.order == ["place"] and not lower_line and q < len(s) \
                 and s[q].islower()  # "Multan, the district administration said"
@@ -612,6 +696,36 @@ def scan(s: str, p0: int) -> Run | None:
         # "WASHINGTON — July 8 was the hottest day": the body began at the separator
         run, run.close, run.end = joined
     return run if run.order else None
+
+
+def _gap_closes(s: str, run: Run, p: int) -> bool:
+    """Two or more spaces after a place and a printed day close the dateline."""
+    gap = s[run.end : p]
+    return len(gap) >= 2 and run.place is not None and run.order[-1] == "date" \
+        and run.date is not None and run.date.month_day is not None
+
+
+_CODE_DATE_RE = re.compile(r":(?P<code>[A-Za-z][\w.&-]{1,15}):(?=\d)")
+
+
+def _code_and_date(s: str, p: int, run: Run) -> bool:
+    """``Place:CODE:19 Feb 2024``: an agency's code and a date glued to the place by
+    colons; the dateline closes after the date."""
+    m = _CODE_DATE_RE.match(s, p)
+    date = match_date(s, m.end()) if m else None
+    if m is None or date is None or date.month_day is None:
+        return False
+    code = m["code"]
+    run.credit = Credit(canonical_agency(code) or code, is_known_agency(code), "bare")
+    run.date, run.date_seen = date, True
+    run.order += ["credit", "date"]
+    q = _skip(s, date.end)
+    sep = _SEP_RE.match(s, q)
+    if sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash"):
+        run.close, run.end = sep.lastgroup, _skip(s, sep.end())
+    else:
+        run.close, run.end = ("end" if q >= len(s) or s[q] == "\n" else "dash"), q
+    return True
 
 
 def _credit_after_colon(s: str, q: int, run: Run) -> bool:

@@ -220,7 +220,8 @@ def _parse(text: str, title: str | None) -> ParsedRelease:
     agency = dateline.agency if dateline else None
     if agency is None:
         bylines = [t for k, t in removed if k == "byline"] + paragraphs[:2]
-        trailers = ([p for p in paragraphs if len(p) <= _SHORT_CREDIT]
+        trailers = main_after[:2] + (  # "... on Sunday. WAM" ends the lead (or a headline's
+                    [p for p in paragraphs if len(p) <= _SHORT_CREDIT]  # next paragraph)
                     + split.main[-_TRAILER_PARAS:]
                     + [t for _, t in split.items if len(t) <= _CREDIT_LINE])
         agency = find_agency_credit(bylines, trailers, preamble)

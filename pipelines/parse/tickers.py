@@ -129,8 +129,14 @@ def _ticker_matches(text: str) -> list[re.Match[str]]:
 # there any upper-case exchange code before a colon lists a symbol, known or not
 _LISTING_GROUP_RE = re.compile(r"\((?=[^()\n]{0,160}:)([^()\n]{3,160})\)")
 _LISTING_SPLIT_RE = re.compile(r"\s*(?:[,;|]|\band\b|&)\s*")
-_CODE_SYM_RE = re.compile(
-    rf"(?P<ex>[A-Z]{{2,10}}(?:[.\-][A-Z]{{1,3}})?)[ \t]*[:：][ \t]*(?P<sym>{_SYM})")
+_CODE_SYM_RE = re.compile(  # a code may hold figures ("B3: LREN3")
+    rf"(?P<ex>[A-Z][A-Z0-9]{{1,9}}(?:[.\-][A-Z]{{1,3}})?)[ \t]*[:：][ \t]*(?P<sym>{_SYM})")
+# "Q3: 2024", "FY24: 12": a period's name before a figure, not a venue and a symbol
+_PERIOD_RE = re.compile(r"[QHT][1-4]|FY\d{2,4}")
+# "(NYSE American – SVT)": a known exchange, a dash and the symbol fill an issuer's bracket
+_DASH_LISTING_RE = re.compile(
+    rf"\((?P<ex>(?i:{_ALT}))[ \t]+[-–—][ \t]+(?P<sym>{_SYM})\)")
+_DASH_PREFILTER_RE = re.compile(r"\((?=[^()\n]{2,40}[ \t][-–—][ \t][A-Z0-9.\-/]{1,13}\))")
 # codes printed the same way that identify a security or say something else, not a venue
 _NOT_EXCHANGES = frozenset(
     "WKN ISIN CUSIP SEDOL CIK LEI VALOR FIGI RIC EIN ID REF CEO CFO COO CTO UTC GMT EST EDT "
@@ -151,13 +157,26 @@ def _listing_groups(text: str) -> list[tuple[int, str, str]]:
                                                                                   strict=True)):
             continue
         codes = [m for m in listed if m]
-        if any(m["ex"].upper() in _NOT_EXCHANGES for m in codes):
+        if any(m["ex"].upper() in _NOT_EXCHANGES or _PERIOD_RE.fullmatch(m["ex"]) or (
+                any(c.isdigit() for c in m["ex"]) and not any(c.isalpha() for c in m["sym"]))
+               for m in codes):
             continue
         known = any(_LOOKUP.get(re.sub(r"[\s\-]+", "", m["ex"]).lower()) for m in codes)
         if not known and _company_before(text, group.start() + 1) is None:
             continue
         out += [(group.start(1) + m.start(), m["ex"].replace("-", "").replace(".", ""),
                  m["sym"]) for m in codes]
+    return out
+
+
+def _dash_listings(text: str) -> list[tuple[int, str, str]]:
+    """``(position, exchange code, symbol)`` of ``(NYSE American – SVT)`` brackets."""
+    out: list[tuple[int, str, str]] = []
+    for pre in _DASH_PREFILTER_RE.finditer(text):
+        m = _DASH_LISTING_RE.match(text, pre.start())
+        code = _LOOKUP.get(re.sub(r"[\s\-]+", "", m["ex"]).lower()) if m else None
+        if m and code and not (m["ex"].lower() in _WEAK and len(m["sym"]) == 1):
+            out.append((m.start() + 1, code, m["sym"]))
     return out
 
 
@@ -182,6 +201,9 @@ def find_ticker_details(text: str) -> list[dict[str, str | None]]:
                                      "company": company}
                 elif found[ticker]["company"] is None:
                     found[ticker]["company"] = company
+    for pos, code, sym in _dash_listings(text):
+        found.setdefault(f"{code}:{sym}", {"ticker": f"{code}:{sym}", "exchange": code,
+                                           "symbol": sym, "company": _company_before(text, pos)})
     for pos, code, sym in _listing_groups(text):
         ticker = f"{code}:{sym}"
         if _LOOKUP.get(code.lower()) or ticker in found:

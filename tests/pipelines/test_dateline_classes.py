@@ -212,6 +212,95 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("regression", "(MENAFN- Newsfile Corp.) VANCOUVER, BC, Oct 3, 2024 - Acme said",
      "VANCOUVER, BC", "2024-10-03", "10-03", "Newsfile"),
     ("regression", "TORONTO _ The province said", "TORONTO", None, None, None),
+    # round 3: brands as printed, carriers' wrappers, bare credits, ...
+    # 1. a brand as printed: no later or earlier brand stands in for it
+    ("r3-brand", "CALGARY, ALBERTA--(MARKET WIRE)--Jan 5, 2009 - Prairie Rail Corp. said",
+     "CALGARY, ALBERTA", "2009-01-05", "01-05", "Marketwire"),
+    ("r3-brand", "VANCOUVER, BC--(Marketwired - Feb 3, 2015) - Coastline Gold said",
+     "VANCOUVER, BC", "2015-02-03", "02-03", "Marketwired"),
+    ("r3-brand", "MOSCOW, March 10 (Itar-Tass) -- The ministry said", "MOSCOW", None, "03-10",
+     "ITAR-TASS"),
+    ("r3-brand", "KAZAN, June 2 (TASS) -- The republic said", "KAZAN", None, "06-02", "TASS"),
+    ("r3-brand", "KYIV, May 4 (Interfax-Ukraine) - The council said", "KYIV", None, "05-04",
+     "Interfax-Ukraine"),
+    # 2. a pool's or carrier's wrapper round the originating wire
+    ("r3-carrier", "KUALA LUMPUR, March 3 (NNN-BERNAMA) -- The ministry said", "KUALA LUMPUR",
+     None, "03-03", "Bernama"),
+    ("r3-carrier", "HANOI, May 2 (NNN-VNA) -- Exports rose", "HANOI", None, "05-02", "VNA"),
+    ("r3-carrier", "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 3 -- The cabinet met",
+     "KUWAIT", None, "03-03", "KUNA"),
+    ("r3-carrier", "(MENAFN - Oman News Agency) MUSCAT, April 9 -- The council met", "MUSCAT",
+     None, "04-09", "ONA"),
+    ("r3-carrier", "DENVER, March 3 (Harbor Newswire Via Acquire Media NewsEdge) -- Acme said",
+     "DENVER", None, "03-03", "Harbor Newswire"),
+    ("r3-carrier", "ST. LOUIS, June 9 (Business Wire via Some Aggregator) -- Acme said",
+     "ST. LOUIS", None, "06-09", "Business Wire"),
+    # 7. a known credit with no brackets after a date; wire codes
+    ("r3-bare", "TOKYO, April 13 Kyodo", "TOKYO", None, "04-13", "Kyodo"),
+    ("r3-bare", "Fire hits depot\nSEOUL, May 2 Yonhap\nThe fire spread", "SEOUL", None, "05-02",
+     "Yonhap"),
+    ("r3-bare", "Tamale, June 3, GNA – The assembly met", "Tamale", None, "06-03", "GNA"),
+    ("r3-bare", "HAVANA, March 10 (PL) The minister said", "HAVANA", None, "03-10",
+     "Prensa Latina"),
+    ("r3-bare", "WELLINGTON, May 2 NZPA - The bank said", "WELLINGTON", None, "05-02", "NZPA"),
+    # 3. an empty date slot: a comma, then a dash with nothing between
+    ("r3-empty-date", "KOTA BHARU, — The state government said", "KOTA BHARU", None, None,
+     None),
+    ("r3-empty-date", "Ipoh, -- Police arrested two men", "Ipoh", None, None, None),
+    # 8. a gap of two or more spaces after a full dateline ends it
+    ("r3-gap", "HAVANA, March 10th  The minister said", "HAVANA", None, "03-10", None),
+    ("r3-gap", "Valparaíso, 4 de mayo   El gobierno anunció", "Valparaíso", None, "05-04", None),
+    # 9. a region in brackets as its own comma part
+    ("r3-region-bracket", "Bole, (N/R), June 4, GNA - The chief said", "Bole, (N/R)", None,
+     "06-04", "GNA"),
+    ("r3-region-bracket", "Tema, (G.A.), May 4, GNA – The assembly met", "Tema, (G.A.)",
+     None, "05-04", "GNA"),
+    # 11. date first, then a semicolon and the credit
+    ("r3-semicolon", "3 March 2022; Xinhua: China's exports rose", None, "2022-03-03",
+     "03-03", "Xinhua"),
+    ("r3-semicolon", "14 Nov 2019; AFP: The summit opened", None, "2019-11-14", "11-14",
+     "AFP"),
+    # 5. Chinese and Japanese agency datelines
+    ("r3-cjk", "新華社上海5月9日電 上海市は", "上海", None, "05-09", "Xinhua"),
+    ("r3-cjk", "新华社广州7月2日电 广东省", "广州", None, "07-02", "Xinhua"),
+    ("r3-cjk", "中新社杭州十二月二十一日電 記者", "杭州", None, "12-21", "China News Service"),
+    ("r3-cjk", "中新社成都九月五日电 四川", "成都", None, "09-05", "China News Service"),
+    ("r3-cjk", "中新網7月8日電 据报道", None, None, "07-08", "chinanews.com"),
+    ("r3-cjk", "（ロイター＝共同）\n【パリ共同】フランス政府は", "パリ", None, None, "Kyodo"),
+    # 4. an outlet in lower or mixed case between dashes; place, code and date by colons
+    ("r3-outlet-dashes", "Dresden - elbkurier -\nDie Stadt hat beschlossen", "Dresden", None,
+     None, "elbkurier"),
+    ("r3-outlet-dashes", "Graz - steiermark.at - Die Landesregierung", "Graz", None, None,
+     "steiermark.at"),
+    ("r3-outlet-dashes", "Bremen - Heute -\nDie Stadt", "Bremen", None, None, None),
+    ("r3-colon-code", "Kisumu:KNA:7 Mar 2023 The county assembly met", "Kisumu", "2023-03-07",
+     "03-07", "KNA"),
+    ("r3-colon-code", "Enugu:NAN:12 June 2022\nThe agency said", "Enugu", "2022-06-12",
+     "06-12", "NAN"),
+    # 13. a known agency's code ending the lead paragraph
+    ("r3-trailer", "The ministry signed a deal with the visiting delegation on Monday.—APP",
+     None, None, None, "APP"),
+    ("r3-trailer", "The ministers discussed trade and investment at the palace on Tuesday. BNA",
+     None, None, None, "BNA"),
+    ("r3-trailer", "Officials said the new terminal will open to passengers in June. (ONA)",
+     None, None, None, "ONA"),
+    ("r3-trailer", "Dock strike ends\nThe port reopened on Friday after the two-week strike "
+     "ended, the authority said. KUNA\nShipping lines resumed calls at the port on "
+     "Saturday.\nCargo volumes are expected to recover by the end of the month.", None, None,
+     None, "KUNA"),
+    # 6. a wire's byline that runs into its place
+    ("r3-byline-place", "By PTI, Pune : The police said", "Pune", None, None, "PTI"),
+    ("r3-byline-place", "By ANI, Shillong (Meghalaya) : Heavy rain lashed", "Shillong (Meghalaya)",
+     None, None, "ANI"),
+    ("r3-byline-place", "By Reuters, Lisbon - Portugal's bonds rallied", "Lisbon", None, None,
+     "Reuters"),
+    # 10. a headline run into a wire's credit printed twice
+    ("r3-headline-credit", "Storm floods coastal towns (AP) AP - Heavy rain flooded", None, None,
+     None, "AP"),
+    ("r3-headline-credit", "Markets slide on rate fears (Reuters) Reuters - Stocks fell", None,
+     None, None, "Reuters"),
+    ("r3-cjk", "ベルリン＝鈴木一郎\n2024年6月7日 8時15分\nドイツ政府は", "ベルリン", None, None,
+     None),
 ]
 
 
@@ -231,10 +320,23 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
     "San Jose, Calif.-based Acme said on Tuesday that sales rose",
     "The company said on Tuesday, July 8, that revenue rose.",
     "Acme Ltd (WKN: A402CQ) said it would list new shares",
+    "The company said, -- and then it added more",
+    "4 May 2020; Acme Corp: results were mixed",
+    "By Jane Doe, Boston: a reporter's notes",
 ])
 def test_lookalikes_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
     assert dateline is None or dateline.location is None
+
+
+@pytest.mark.parametrize("text", [
+    "The hotel opened a new rooftop pool and a SPA",
+    "Guests can book treatments at the new Spa",
+    "The deal was signed in the capital on Monday. Petra said she would attend.",
+])
+def test_trailer_lookalikes_credit_no_agency(text: str) -> None:
+    dateline = parse_release(text).dateline
+    assert dateline is None or dateline.agency is None
 
 
 @pytest.mark.parametrize(("location", "city", "region", "country"), [
@@ -262,6 +364,11 @@ def test_region_spelt_loosely_resolves(location: str, city: str, region: str | N
     ("Gamma (NASDAQ:ABC)(WSE:ABC) said", ["NASDAQ:ABC", "WSE:ABC"]),
     ("the meeting (UTC: 14) began late", []),
     ("Acme Ltd (WKN: A402CQ, ISIN: DE000A402CQ1) said", []),
+    ("Lojas Harbor S.A. (B3: HRBR3) said", ["B3:HRBR3"]),
+    ("Quarry Metals Corp. (NYSE American – QMC) said", ["NYSEAMERICAN:QMC"]),
+    ("Boreal Gold Inc. (TSX Venture - BGX) said", ["TSXV:BGX"]),
+    ("Acme Inc. (Q3: 2024) results", []),
+    ("Acme Inc. (TSX - see notes) said", []),
 ])
 def test_unknown_exchange_codes_in_an_issuers_bracket(text: str, expected: list[str]) -> None:
     assert find_tickers(text) == expected
@@ -286,3 +393,14 @@ def test_agencies_in_other_scripts_fold_spelling_variants(printed: str,
 def test_dates_in_local_forms(text: str, iso: str | None, month_day: str) -> None:
     found = match_date(text)
     assert found is not None and (found.iso, found.month_day) == (iso, month_day)
+
+
+@pytest.mark.parametrize(("printed", "canonical"), [
+    ("MARKET WIRE", "Marketwire"), ("Marketwire", "Marketwire"), ("Marketwired", "Marketwired"),
+    ("Itar-Tass", "ITAR-TASS"), ("TASS", "TASS"), ("CCNMatthews", "CCNMatthews"),
+    ("Keystone-ATS", "Keystone-ATS"), ("Canada NewsWire", "CNW"), ("Cision", None),
+    ("Interfax-Ukraine", "Interfax-Ukraine"), ("PL", "Prensa Latina"), ("SAPA", "SAPA"),
+    ("Kuwait News Agency", "KUNA"), ("Associated Press", "AP"),
+])
+def test_brands_keep_their_printed_name(printed: str, canonical: str | None) -> None:
+    assert canonical_agency(printed) == canonical
