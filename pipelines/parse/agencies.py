@@ -13,7 +13,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
-    "AGENCY_ALIASES", "agency_country", "canonical_agency", "carrier", "is_known_agency",
+    "AGENCY_ALIASES", "agency_country", "canonical_agency", "carrier", "credit_name",
+    "is_known_agency",
     "starts_agency", "wire_like",
 ]
 
@@ -268,7 +269,7 @@ def _script_key(name: str) -> str:
     spaces, dots and joiners dropped (``أ.ف.ب`` = ``ا ف ب``; ``یو این آئی`` = ``يواين آئي``)."""
     bare = "".join(c for c in unicodedata.normalize("NFKC", name)
                    if not unicodedata.combining(c))
-    return bare.translate(_SCRIPT_FOLD)
+    return bare.casefold().translate(_SCRIPT_FOLD)
 
 
 _SCRIPT_KEYS: dict[str, str] = {_script_key(k): v for k, v in _SCRIPT_NAMES.items()}
@@ -328,7 +329,7 @@ AGENCY_ALIASES, _HOMES = _table()
 _FIRST_WORDS = frozenset(
     _key(form.split()[0]) for c, _, forms in _AGENCIES for form in (c, *forms)
 ) | frozenset(name.split()[0] for name in _SCRIPT_NAMES) \
-    | frozenset(_SCRIPT_KEYS)
+    | frozenset(_SCRIPT_KEYS) | frozenset(_script_key(n.split()[0]) for n in _SCRIPT_NAMES)
 
 
 @lru_cache(maxsize=8192)
@@ -336,7 +337,8 @@ def starts_agency(word: str) -> bool:
     """True when a known credit may open with ``word`` (``Associated``, ``PRNewswire-``)."""
     key = _key(word)
     return key in _FIRST_WORDS or word.strip(".") in _FIRST_WORDS or any(
-        key.startswith(prefix) for prefix, _ in _PREFIXES)
+        key.startswith(prefix) for prefix, _ in _PREFIXES) or (
+        not word.isascii() and _script_key(word) in _FIRST_WORDS)  # "ИНТЕРФАКС"
 
 
 @lru_cache(maxsize=8192)
@@ -353,7 +355,20 @@ def canonical_agency(name: str) -> str | None:
     for prefix, canonical in _PREFIXES:
         if key.startswith(prefix):
             return canonical
-    return None
+    site = _SITE_RE.fullmatch(printed)
+    return canonical_agency(site["name"]) if site else None  # "INTERFAX.RU", "tass.com"
+
+
+# a credit printed as a site's address: "financialwire.net", "INTERFAX.RU"
+_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[^\W_][\w-]*)\.(?P<tld>[a-z]{2,4})", re.I)
+
+
+def credit_name(name: str) -> str:
+    """The name a credit printed as a lower-case site address stands for: the site's name
+    without its domain (``financialwire.net`` -> ``financialwire``); a name printed with
+    capitals (``Variety.com``, ``PanARMENIAN.Net``) is the outlet's brand, kept as printed."""
+    site = _SITE_RE.fullmatch(name.strip())
+    return site["name"] if site and name.islower() else name
 
 
 # services that carry other wires' copy under their own tag: never the credited agency

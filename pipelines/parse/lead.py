@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import time
 
-from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
+from .agencies import (
+    canonical_agency,
+    carrier,
+    credit_name,
+    is_known_agency,
+    starts_agency,
+    wire_like,
+)
 from .clock import match_time
 from .dates import DateMatch, date_word, match_date, match_weekday, month_day
 from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
@@ -294,7 +301,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return None  # reads as a sentence, not a name
     if opener == "/" and after_date and not wire_like(first):
         return _Verdict("issuer", date=date)  # "- May 4, 2026 / Acme Trailers /"
-    return _Verdict("credit", first.strip(" ."), False, date)
+    return _Verdict("credit", credit_name(first.strip(" .")), False, date)
 
 
 def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
@@ -350,7 +357,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         if len(name) <= 40 and dashed and not _label(name) and (
                 ((wire_ok or lead) and wire_like(name) and titled(name))
                 or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))):
-            return tail, name, False
+            return tail, credit_name(name), False
     return None
 
 

@@ -52,6 +52,19 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "Quito, Ecuador", "2025-03-04", "03-04", None),
     ("date-line", "OSLO\nTuesday, June 17, 2025\nThe council said", "OSLO", "2025-06-17",
      "06-17", None),
+    # H. credits printed as a site's address, and agencies in Cyrillic
+    ("site", "NEW YORK, March 3, 2024 (marketpulse.net via SOMEFEED) -- Acme said",
+     "NEW YORK", "2024-03-03", "03-03", "marketpulse"),
+    ("site", "SOFIA, May 3 (novinite.com) - The cabinet resigned", "SOFIA", None, "05-03",
+     "novinite"),
+    ("site", "LOS ANGELES (Deadline.com) - The studio said", "LOS ANGELES", None, None,
+     "Deadline.com"),
+    ("site", "Москва. 12 марта. INTERFAX.RU - Правительство одобрило", "Москва", None, "03-12",
+     "Interfax"),
+    ("site", "Санкт-Петербург. 3 мая. ИНТЕРФАКС - Губернатор сообщил", "Санкт-Петербург",
+     None, "05-03", "Interfax"),
+    ("site", "КИЕВ, 5 мая (РИА НОВОСТИ) - Власти сообщили", "КИЕВ", None, "05-05",
+     "RIA Novosti"),
 ]
 
 
