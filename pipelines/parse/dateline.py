@@ -33,6 +33,8 @@ _HEADING_LEN = 150  # a place alone on a line is a dateline only after lines thi
 _MID_REACH = 400  # a dateline glued behind a subhead starts this close to its line's start
 _MID_TRIES = 12  # places in a line where a glued dateline is looked for, at most
 _GLUED_LINES = 3  # the first paragraphs, where a subhead or byline may run into a dateline
+# a place printed in lower case before a colon: a city this big ("pune:", not "reading:")
+_LOWER_CITY_POP = 500_000
 _LINE_CAP = 1000  # characters of a paragraph searched (a dateline opens it)
 # a photo caption above the dateline: "FILE - In this May 2 photo, ..."
 _CAPTION_RE = re.compile(
@@ -197,6 +199,9 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
                 and place.words <= 3 and titled(place.first) and _big_city(place.first))
     if not (run.date_seen or credit) and _country_only(place):
         return False  # "China: Exports fell" heads a story; a dateline names a city
+    if close == "colon" and place.first.islower() and place.words <= 2 and not place.parts \
+            and _big_city(place.first, _LOWER_CITY_POP):
+        return True  # "    kolkata: the police said": a city the page left in lower case
     if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
         return False
     if close == "bar":
@@ -218,8 +223,10 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
         if known or qualified or dated:
             return place.words <= 4 or dated
         return place.words <= 4 and _unknown_place_ok(place.first)
-    if not cased(place.first):
-        return known or dated and qualified
+    if not cased(place.first):  # "டெல்லி: ...": one name opening the text, in a script
+        return known or dated and qualified or (  # without capitals
+            alone_ok and weak_ok and close == "colon" and place.words == 1
+            and place.places == 1 and not place.parts)
     if known or qualified:
         return run.lower or all(titled(part) for part in [place.first, *place.parts]) or dated
     return dated and titled(place.first) and place.words <= 4
@@ -241,8 +248,8 @@ def _country_only(place: Place) -> bool:
         e.kind == "country" for e in kinds)
 
 
-def _big_city(name: str) -> bool:
-    return any(e.kind == "city" and e.population >= 50_000 for e in place_kinds(name))
+def _big_city(name: str, population: int = 50_000) -> bool:
+    return any(e.kind == "city" and e.population >= population for e in place_kinds(name))
 
 
 # -- building the dateline -------------------------------------------------------------------

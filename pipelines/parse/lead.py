@@ -524,7 +524,9 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
             if r3 < len(s) and s[r3].isalpha() and not match_date(s, r3) \
                     and (s[r3].isupper() or lower_line or not cased(s[r3])):
                 e, n = _read_name(s, r3, 5)
-                if n and s[r3:e].split()[0].lower() not in NOT_PLACE_START:
+                if n and s[r3:e].split()[0].lower() not in NOT_PLACE_START \
+                        and not (s[q:r3].strip() == "/" and is_known_agency(s[r3:e])):
+                    # "طهران/فارس:": a place and its agency, not two places
                     place.places += 1
                     current += 1
                     q = e

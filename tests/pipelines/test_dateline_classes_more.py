@@ -35,6 +35,14 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("weekday", "IPOH, Tuesday - The state said", "IPOH", None, None, None),
     ("weekday", "Storm update\nKota Kinabalu, Sun. - The state said", "Kota Kinabalu", None,
      None, None),
+    # E. a lower-case place after leading spaces; a place in a script without capitals
+    ("script", "    pune: the police said on Monday", "pune", None, None, None),
+    ("script", "மதுரை: மாநகராட்சி அறிவித்தது", "மதுரை", None, None, None),
+    ("script", "Flood news\nடெல்லி: அரசு அறிவித்தது", "டெல்லி", None, None, None),
+    ("script", "जयपुर: पुलिस ने कहा", "जयपुर", None, None, None),
+    ("script", "طهران/فارس:- أعلنت الحكومة", "طهران", None, None, "Fars"),
+    ("script", "مشهد/مهر: أعلن المحافظ", "مشهد", None, None, "MNA"),
+    ("script", "اصفهان/تسنيم: أعلنت الشرطة", "اصفهان", None, None, "Tasnim"),
     # F. an agency's code in brackets after a date, known or not
     ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
      "MNA"),
@@ -78,7 +86,10 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
 @pytest.mark.parametrize("text", [
     "Use the new iPhone app (beta) - it works",  # a glued capital on weak evidence
     "Best of 2024LONDON - shares rose",  # glued, no credit and no date
+    "قال الوزير: إن الحكومة ستعلن",  # two words and a colon: a quotation, not a place
+    "The lead sentence of the story is long enough to be the body of it, and ends.\n"
+    "டெல்லி: அரசு",  # below the body an unknown bare name needs more
 ])
-def test_weak_glued_runs_are_no_dateline(text: str) -> None:
+def test_weak_runs_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
     assert dateline is None or dateline.location is None
