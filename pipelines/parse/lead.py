@@ -23,7 +23,7 @@ from .agencies import (
     wire_like,
 )
 from .clock import match_time
-from .dates import DateMatch, date_word, match_date, match_weekday, month_day
+from .dates import DateMatch, date_word, match_date, match_hijri, match_weekday, month_day
 from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
 
 __all__ = ["MARKS", "NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan",
@@ -503,7 +503,7 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                 q = bracket
                 continue
             if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
-                    or match_weekday(s, r2) is not None \
+                    or match_weekday(s, r2) is not None or match_hijri(s, r2) \
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
             e, n = _read_name(s, r2, 4)
@@ -562,7 +562,8 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
         run.end = end
         return True
     if not run.date_seen:
-        date = match_date(s, p)
+        date = match_hijri(s, p) if run.place and after == "comma" else None
+        date = date or match_date(s, p)
         if date:
             run.date, run.date_seen = date, True
             run.order.append("date")

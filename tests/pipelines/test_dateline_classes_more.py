@@ -43,6 +43,13 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("script", "طهران/فارس:- أعلنت الحكومة", "طهران", None, None, "Fars"),
     ("script", "مشهد/مهر: أعلن المحافظ", "مشهد", None, None, "MNA"),
     ("script", "اصفهان/تسنيم: أعلنت الشرطة", "اصفهان", None, None, "Tasnim"),
+    # K. a Hijri date with its Gregorian equivalent: the Gregorian date
+    ("hijri", "Dammam, Ramadan 27, 1442 AH, corresponding to May 09, 2021 AD, SPA -- The "
+     "ministry said", "Dammam", "2021-05-09", "05-09", "SPA"),
+    ("hijri", "Jeddah, 12 Shawwal 1445 H, corresponding to April 21, 2024 AD, SPA -- The port",
+     "Jeddah", "2024-04-21", "04-21", "SPA"),
+    ("hijri", "MAKKAH, Dhu al-Hijjah 9, 1444 AH, corresponding to June 27, 2023, SPA -- "
+     "Pilgrims gathered", "MAKKAH", "2023-06-27", "06-27", "SPA"),
     # F. an agency's code in brackets after a date, known or not
     ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
      "MNA"),
