@@ -288,6 +288,8 @@ _PREFIXES = (
                                                                   "Media OutReach Newswire"),
 )
 
+_PREFIX_WORDS = 3  # a name credited by its opening is this short
+
 # short names that are ordinary words or letters too: trusted only in a credit's brackets
 _WEAK_IN_TEXT = {
     "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
@@ -354,8 +356,8 @@ def canonical_agency(name: str) -> str | None:
     if key in AGENCY_ALIASES:
         return AGENCY_ALIASES[key]
     for prefix, canonical in _PREFIXES:
-        if key.startswith(prefix):
-            return canonical
+        if key.startswith(prefix) and len(printed.split()) <= _PREFIX_WORDS:
+            return canonical  # not "Agence France-Presse confirmed the report": a sentence
     site = _SITE_RE.fullmatch(printed)
     return canonical_agency(site["name"]) if site else None  # "INTERFAX.RU", "tass.com"
 

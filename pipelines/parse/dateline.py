@@ -52,6 +52,9 @@ _PIPE_BYLINE_RE = re.compile(
 )
 _AGENCY_BYLINE_RE = re.compile(r"[ \t]*by[ \t]+(?P<a>[^,\n]{2,40}?)[ \t]*,[ \t]*", re.I)
 _REPEATED_CREDIT_RE = re.compile(r"\((?P<a>[^()\n]{2,30})\)[ \t]+(?P=a)[ \t]*[-–—]+[ \t]*")
+_OUTLET_CREDIT_RE = re.compile(
+    r"[ \t]*[^\W\d_][\w.&'’]*(?:[ \t]+[\w.&'’]+){0,3}?[ \t]+\d{1,4}[ \t]*[-–—]+[ \t]*"
+    r"(?P<a>[^\W\d_][^:\n\-–—]{1,30}?)[ \t]*(?:(?P<colon>:)|(?P<dash>[-–—]+))[ \t]*")
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
 _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _MID_RE = re.compile(
@@ -326,7 +329,7 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
         return None
     found = _glued_match(s, start, alone_ok, weak_ok)
     if found is None and weak is None:
-        return _repeated_credit(s, start)
+        return _repeated_credit(s, start) or _outlet_credit(s, start)
     if found is None or weak is None:
         return found or weak
     inside = weak[0].place is not None and found[1] < weak[0].place.end  # "JOHOR BARU"
@@ -345,6 +348,18 @@ def _repeated_credit(s: str, start: int) -> tuple[Run, int] | None:
     run = Run(start=m.start(), end=m.end(), credit=Credit(agency, True, "paren"),
               close="dash", order=["credit"])
     return run, m.start()
+
+
+def _outlet_credit(s: str, start: int) -> tuple[Run, int] | None:
+    """``Sharjah 24 – WAM: text``: an outlet whose name holds a figure (so it is no place)
+    before a known agency's credit; the credit, no place."""
+    m = _OUTLET_CREDIT_RE.match(s, start)
+    agency = canonical_agency(m["a"]) if m else None
+    if m is None or agency is None:
+        return None
+    run = Run(start=start, end=m.end(), credit=Credit(agency, True, "bare"), close=m.lastgroup,
+              order=["credit"])
+    return run, start
 
 
 def _agency_byline(s: str, start: int) -> Run | None:

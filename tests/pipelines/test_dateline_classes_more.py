@@ -50,6 +50,15 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "Jeddah", "2024-04-21", "04-21", "SPA"),
     ("hijri", "MAKKAH, Dhu al-Hijjah 9, 1444 AH, corresponding to June 27, 2023, SPA -- "
      "Pilgrims gathered", "MAKKAH", "2023-06-27", "06-27", "SPA"),
+    # M. an outlet whose name holds a figure, then the agency: no place
+    ("outlet", "Sharjah 24 – WAM: The ruler said", None, None, None, "WAM"),
+    ("outlet", "Channel 9 - AAP: The premier said", None, None, None, "AAP"),
+    # L. an agency's full name as the subject of the first sentence credits nothing
+    ("subject", "Agence France-Presse confirmed the report on Monday.", None, None, None,
+     None),
+    ("subject", "Bernama reported that the state would build a port.", None, None, None, None),
+    ("subject", "Film news\nPune, Priya Sharma, the acclaimed actor, said on Monday", None,
+     None, None, None),
     # F. an agency's code in brackets after a date, known or not
     ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
      "MNA"),
