@@ -59,6 +59,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("subject", "Bernama reported that the state would build a port.", None, None, None, None),
     ("subject", "Film news\nPune, Priya Sharma, the acclaimed actor, said on Monday", None,
      None, None, None),
+    # I. a Chinese dateline after "据" (according to)
+    ("chinese", "据新华社北京2月13日电 国务院常务会议", "北京", None, "02-13", "Xinhua"),
+    ("chinese", "據新華社上海3月5日電 市政府宣布", "上海", None, "03-05", "Xinhua"),
     # F. an agency's code in brackets after a date, known or not
     ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
      "MNA"),
