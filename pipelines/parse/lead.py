@@ -51,6 +51,7 @@ _WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{MARKS}]|-(?=\w)
 _SPACES_RE = re.compile(r"[ \t]*")
 _GLUED_BODY_RE = re.compile(r"[A-Z][a-z]")  # a sentence's first word after a place in capitals
 _JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
+_GLUED_CAPS_RE = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]{2}")
 _BRACKETS = {"(": ")", "[": "]", "/": "/"}
 # a day, or a day and month in figures, printed before a credit: "SEVILLA, 12 (EUROPA PRESS)"
 _BARE_DAY_RE = re.compile(r"(?P<d>[0-3]?\d)(?:/(?P<m>[01]?\d))?(?=[ \t]*\()")
@@ -456,8 +457,8 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
     first = s[p:end]
     if first.split()[0].lower().rstrip(".,") in NOT_PLACE_START and not place_kinds(first):
         return None  # "The company said", but "THE HAGUE", "The Woodlands"
-    if is_known_agency(first, strict=True):
-        return None
+    if is_known_agency(first, strict=True) or _GLUED_CAPS_RE.search(first):
+        return None  # "ExclusiveTOKYO": a label glued to the place, read from the glue
     place = Place(p, end, first, words=words)
     q = end
     current = 0

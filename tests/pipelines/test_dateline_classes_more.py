@@ -20,6 +20,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("glued", "Monday 8 March, 09h15LYON (AFP) - Le maire a dit", "LYON", None, None, "AFP"),
     ("glued", "Bo Lind — Smith MediaÖREBRO, SWEDEN, May 2, 2024 /EINPresswire.com/ -- Acme",
      "ÖREBRO, SWEDEN", "2024-05-02", "05-02", "EIN Presswire"),
+    ("glued", "ExclusiveTOKYO (Kyodo) - Japan's cabinet", "TOKYO", None, None, "Kyodo"),
+    ("glued", "12:45 pmNAIROBI, Kenya, June 4 (Xinhua) -- The", "NAIROBI, Kenya", None, "06-04",
+     "Xinhua"),
     # B. three-part places of EIN Presswire and its like
     ("three-part", "Alexandria, Virginia, United States, September 6, 2023 /EINPresswire.com/ "
      "-- Acme said", "Alexandria, Virginia, United States", "2023-09-06", "09-06",
