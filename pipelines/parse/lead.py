@@ -289,7 +289,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     key = re.sub(r"[^a-z0-9]", "", first.lower())
     if key in _NOT_CREDITS:
         return _Verdict("skip", date=date)
-    if opener == "(" and after_date and _CODE_RE.fullmatch(c):
+    if opener == "(" and after_date and _CODE_RE.fullmatch(c) and not region_part(c):
         return _Verdict("credit", c, False)  # "Jan. 16 (MNA) –": a code after a date credits
     if opener != "/" and date is None and (region_part(c) or place_kinds(c)):
         return _Verdict("place")
@@ -557,6 +557,8 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.date, run.date_seen = verdict.date, True
         elif verdict.kind == "credit" and run.credit is not None:
             pass  # a second credit ("(MENAFN- PR Newswire) NEW YORK ... /PRNewswire/")
+        elif verdict.kind == "place" and run.place and run.date_seen and s[p] == "(":
+            pass  # "MIRPUR, Jan 5 (AJK):": the place's region after the date
         else:
             return False
         run.order.append(verdict.kind)

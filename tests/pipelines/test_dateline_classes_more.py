@@ -70,6 +70,7 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "MNA"),
     ("code", "ODESA, Feb. 2 (UKR-IN) – The port reopened", "ODESA", None, "02-02", "UKR-IN"),
     ("code", "SHIRAZ, Oct. 9 (QZX) - The governor said", "SHIRAZ", None, "10-09", "QZX"),
+    ("code", "MIRPUR, Jan 5 (AJK): The district court said", "MIRPUR", None, "01-05", None),
     # G. the agency on its own line below the dateline
     ("credit-line", "BAKU, Azerbaijan, May 25\n\nTrend:\n\nThe ministry said",
      "BAKU, Azerbaijan", None, "05-25", "Trend"),
