@@ -41,7 +41,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("EIN Presswire", None, ("EINPresswire", "EINPresswire.com", "EIN News")),
     ("Newsfile", "CA", ("Newsfile Corp", "Newsfile Corp.")),
     ("NewMediaWire", None, ("New Media Wire",)),
-    ("NetworkNewsWire", None, ("InvestorBrandNetwork",)),
+    ("NetworkNewsWire", None, ()),
+    ("InvestorBrandNetwork", None, ()),
     ("24-7 Press Release", None, ("24-7PressRelease", "24-7 Press Release Newswire")),
     ("Send2Press", None, ("SEND2PRESS NEWSWIRE", "Send2Press Newswire")),
     ("PRLog", None, ()),
@@ -70,7 +71,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("NewsVoir", "IN", ()),
     ("Pressat", "GB", ()),
     ("APA-OTS", "AT", ()),
-    ("ots", None, ("news aktuell",)),
+    ("ots", None, ()),
+    ("news aktuell", "DE", ()),
     # news agencies
     ("Reuters", None, ("Reuter", "Thomson Reuters", "Reuters Staff", "Reuters Breakingviews",
                        "Reuters Health")),
@@ -203,6 +205,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Pajhwok", "AF", ("Pajhwok Afghan News",)),
     ("Bakhtar", "AF", ()),
     ("Kazinform", "KZ", ()),
+    ("ZANIS", "ZM", ("Zambia News and Information Services",)),
     ("AzerTac", "AZ", ()),
     ("Trend", "AZ", ("Trend News Agency",)),
     ("UzA", "UZ", ()),
@@ -358,6 +361,10 @@ def canonical_agency(name: str) -> str | None:
     for prefix, canonical in _PREFIXES:
         if key.startswith(prefix) and len(printed.split()) <= _PREFIX_WORDS:
             return canonical  # not "Agence France-Presse confirmed the report": a sentence
+    for suffix in _NAME_SUFFIXES:  # "Trend News Agency", "Kazinform News Agency"
+        if key.endswith(suffix) and key[: -len(suffix)] in AGENCY_ALIASES:
+            stem = key[: -len(suffix)]
+            return AGENCY_ALIASES[stem] if stem not in _WEAK_IN_TEXT or len(stem) > 3 else None
     site = _SITE_RE.fullmatch(printed)
     return canonical_agency(site["name"]) if site else None  # "INTERFAX.RU", "tass.com"
 
@@ -372,6 +379,10 @@ def credit_name(name: str) -> str:
     capitals (``Variety.com``, ``PanARMENIAN.Net``) is the outlet's brand, kept as printed."""
     site = _SITE_RE.fullmatch(name.strip())
     return site["name"] if site and name.islower() else name
+
+
+# words a wire's name is printed with or without ("Trend News Agency" is Trend)
+_NAME_SUFFIXES = ("newsagency", "pressagency", "agency", "newsservice")
 
 
 # services that carry other wires' copy under their own tag: never the credited agency

@@ -22,7 +22,7 @@ _CN_NUM = rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})"
 _CHINESE_RE = re.compile(
     rf"[ \t]*(?:据|據)?"  # "据新华社...电": "according to Xinhua"
     rf"(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報)"
-    rf"(?P<place>[{_HAN}]{{1,8}}?)??(?:(?P<y>\d{{4}})年)?(?P<m>{_CN_NUM})月(?P<d>{_CN_NUM})日[电電]"
+    rf"(?P<place>[{_HAN}{_KANA}ー・]{{1,10}}?)??(?:(?P<y>\d{{4}})年)?(?P<m>{_CN_NUM})月(?P<d>{_CN_NUM})日[电電]"
 )
 _JAPANESE_RE = re.compile(
     rf"[ \t]*【(?P<place>[{_HAN}{_KANA}ー・A-Za-z ]{{1,20}}?)"

@@ -121,6 +121,10 @@ def wire_from_links(lines: list[str]) -> str | None:
     return None
 
 
+# a code alone after the lead's last full stop: ". WAM", ".—APP", ". (ONA)"
+_LEAD_END_RE = re.compile(rf"[.!?\"”]\s*(?:{_DASH}{{1,2}}\s*|\(\s*)?(?P<a>[A-Z]{{2,8}})\s*\)?\s*$")
+
+
 def _code_alone(name: str) -> str | None:
     """A known agency's code in capitals as a trailer's last token (``... Sunday. SPA``),
     trusted there even when the code is an ordinary word too."""
@@ -143,7 +147,7 @@ def _trailer_credit(line: str) -> str | None:
 
 
 def find_agency_credit(bylines: list[str], trailers: list[str],
-                       preamble: Sequence[str] = ()) -> str | None:
+                       preamble: Sequence[str] = (), leads: Sequence[str] = ()) -> str | None:
     """Agency credited by a byline (``By PTI``; in the ``preamble`` above a dateline also
     ``Posted 9:12 am, by Associated Press``), a trailer (``(APP)``, ``— APP``, ``Source:
     Anadolu Agency``) or a wire's "View original content" line."""
@@ -163,6 +167,11 @@ def find_agency_credit(bylines: list[str], trailers: list[str],
             return canonical_agency(line.strip(" ."))  # "JANE DOE" then "Associated Press"
     for line in reversed(trailers):
         found = _trailer_credit(line)
+        if found:
+            return found
+    for line in leads:  # a code after the lead's last sentence: "... on Sunday.—APP"
+        m = _LEAD_END_RE.search(line[-60:])
+        found = _code_alone(m["a"]) if m else None
         if found:
             return found
     return wire_from_links(trailers)

@@ -238,8 +238,6 @@ class _Verdict:
     date: DateMatch | None = None
 
 
-# an agency's code in capitals ("(UKRINFORM)", "(KUNA)", "(AKI-PRESS)")
-_CODE_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")
 # the pieces of a slot: "Name - date", "Name۔ date" (the Urdu full stop), "نام-نام"
 _PIECE_SPLIT_RE = re.compile(rf"\s+[{_DASHES}]+\s+|۔\s*|(?<=[^\x00-\u024f\s])[{_DASHES}]"
                              r"(?=[^\x00-\u024f\s])")
@@ -289,7 +287,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     key = re.sub(r"[^a-z0-9]", "", first.lower())
     if key in _NOT_CREDITS:
         return _Verdict("skip", date=date)
-    if opener == "(" and after_date and _CODE_RE.fullmatch(c) and not region_part(c):
+    if opener == "(" and after_date and _unknown_code(c, bracketed=True):
         return _Verdict("credit", c, False)  # "Jan. 16 (MNA) –": a code after a date credits
     if opener != "/" and date is None and (region_part(c) or place_kinds(c)):
         return _Verdict("place")
@@ -316,16 +314,20 @@ def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
 
 
 def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: bool = True,
-                 line_end: bool = False) -> tuple[int, str, bool] | None:
+                 dated: bool = False, semi: bool = False) -> tuple[int, str, bool] | None:
     """``(end, name, known)`` of a credit printed without brackets (``Oct 12 AAP -``,
-    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator; with ``line_end``
-    (after a place and date) also a known name that ends its line (``TOKYO, May 2 Kyodo``)."""
+    ``Tehran, IRNA --``, ``– Andes Wire –``), followed by a separator. ``dated`` (after a
+    place and a printed day): also a known name ending its line (``TOKYO, May 2 Kyodo``) and
+    an unknown code in capitals before a dash (``Ndola, May 4, ZNS -``); ``semi`` (after
+    ``date;``): also an outlet's name before a colon (``4 May 2021; Harbour Times:``)."""
     m = _DOMAIN_RE.match(s, p)
     first = _WORD_RE.match(s, p)
     if first is None and m is None:
         return None
     if not m and not wire_ok and not starts_agency(first.group(0)) and not (
-            lead and wire_like(s[p : p + 40])):
+            lead and wire_like(s[p : p + 40])) and not (
+            dated and _unknown_code(first.group(0))) and not (
+            semi and titled(first.group(0))):
         return None
     spans = [m.end()] if m else []
     q = p
@@ -345,7 +347,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         sep = _SEP_RE.match(s, tail)
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
-        if not closed and line_end and (tail >= len(s) or s[tail] == "\n") \
+        if not closed and dated and (tail >= len(s) or s[tail] == "\n") \
                 and is_known_agency(name, strict=True):
             return tail, canonical_agency(name) or name, True
         if not closed:
@@ -357,9 +359,28 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         dashed = sep is not None and sep.lastgroup in ("dash", "dotdash")
         if len(name) <= 40 and dashed and not _label(name) and (
                 ((wire_ok or lead) and wire_like(name) and titled(name))
-                or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))):
+                or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))
+                or (dated and _unknown_code(name))):
             return tail, credit_name(name), False
+        if semi and sep is not None and sep.lastgroup == "colon" and titled(name) \
+                and not _label(name) and name.split()[0].lower() not in NOT_PLACE_START:
+            return tail, name, False
     return None
+
+
+_CODE_RE = re.compile(r"[A-Z]{3,6}")  # an unknown agency's code in capitals: "ZNS"
+_BRACKET_CODE_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")  # in brackets: "(UKR-IN)"
+
+
+def _unknown_code(name: str, *, bracketed: bool = False) -> bool:
+    """An unknown agency's code in capitals, not a place's or a label's (``USA``, ``NEWS``).
+    In brackets after a date (``Jan. 16 (MNA) –``) a code may be shorter or hyphenated and
+    share its letters with a small place; a region's code (``(AJK)``) is still no credit."""
+    if bracketed:
+        return bool(_BRACKET_CODE_RE.fullmatch(name)) and not _label(name) \
+            and not region_part(name)
+    return bool(_CODE_RE.fullmatch(name)) and not _label(name) and not place_kinds(name) \
+        and not region_part(name) and name.lower() not in NOT_PLACE_START | {"news", "new"}
 
 
 # words newspapers' names are made of ("The Frontier Post", "Sindh Observer")
@@ -399,15 +420,29 @@ _OUTLET_WORD_RE = re.compile(rf"(?P<name>[^\W\d_][\w.-]{{2,30}}?)[ \t]+(?=[{_DAS
                              r"(?:\n|$|[^\W\d_a-z]))")
 
 
+_OUTLET_WORDS_RE = re.compile(rf"(?P<name>[^\W\d_][\w.&'’]*(?:[ \t]+[^\W\d_][\w.&'’]*){{1,2}})"
+                              rf"[ \t]+(?=[{_DASHES}]+[ \t]*(?:\n|$))")
+
+
 def _outlet_between_dashes(s: str, p: int) -> tuple[int, str] | None:
-    """``(end, name)`` of an outlet printed in lower or mixed case between dashes."""
+    """``(end, name)`` of an outlet printed in lower or mixed case between dashes, or of
+    two or three capitalised words between a dash and a dash ending the line."""
     m = _OUTLET_WORD_RE.match(s, p)
+    if m is not None:
+        name = m["name"]
+        if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
+                name[0].isupper() and name[1:].islower() and "." not in name) \
+                or date_word(name):
+            return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+        return m.end("name"), name
+    m = _OUTLET_WORDS_RE.match(s, p)
     if m is None:
         return None
     name = m["name"]
-    if name.lower() in NOT_PLACE_START or not any(c.islower() for c in name) or (
-            name[0].isupper() and name[1:].islower() and "." not in name) or date_word(name):
-        return None  # "Berlin - Heute -" may head a piece; an outlet prints its own case
+    words = name.split()
+    if not titled(name) or any(w.lower() in NOT_PLACE_START or date_word(w) for w in words) \
+            or place_kinds(name) or _label(name):
+        return None
     return m.end("name"), name
 
 
@@ -596,8 +631,9 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
     if run.credit is None:
         bare = _bare_agency(s, p, wire_ok=after == "dash", lead=not run.order,
                             strict=not run.date_seen,
-                            line_end=run.place is not None and run.date is not None
-                            and run.date.month_day is not None)
+                            dated=run.place is not None and run.date is not None
+                            and run.date.month_day is not None,
+                            semi=after == "semi" and run.order == ["date"])
         if bare:
             run.credit = Credit(bare[1], bare[2], "bare")
             run.order.append("credit")
@@ -696,6 +732,11 @@ def scan(s: str, p0: int) -> Run | None:
         empty = _SEP_RE.match(s, q) if kind == "comma" else None
         if empty is not None and empty.lastgroup == "dash" and run.place is not None:
             run.close, run.end = "dash", _skip(s, empty.end())  # "IPOH, -- ": an empty date slot
+            credit = _bracket(s, run.end, run) if run.credit is None else None
+            if credit is not None and credit[1].kind == "credit":  # "SANAA, -- (Saba) The"
+                run.credit = Credit(credit[1].name, credit[1].known, "paren")
+                run.order.append("credit")
+                run.end = _skip(s, credit[0])
             break
         if kind == "comma":
             sentence = run.order == ["place"] and not lower_line and q < len(s) \

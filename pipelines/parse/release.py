@@ -220,11 +220,11 @@ def _parse(text: str, title: str | None) -> ParsedRelease:
     agency = dateline.agency if dateline else None
     if agency is None:
         bylines = [t for k, t in removed if k == "byline"] + paragraphs[:2]
-        trailers = main_after[:2] + (  # "... on Sunday. WAM" ends the lead (or a headline's
-                    [p for p in paragraphs if len(p) <= _SHORT_CREDIT]  # next paragraph)
+        trailers = ([p for p in paragraphs if len(p) <= _SHORT_CREDIT]
                     + split.main[-_TRAILER_PARAS:]
                     + [t for _, t in split.items if len(t) <= _CREDIT_LINE])
-        agency = find_agency_credit(bylines, trailers, preamble)
+        # "... on Sunday. WAM" ends the lead (or the paragraph after a headline read as it)
+        agency = find_agency_credit(bylines, trailers, preamble, leads=main_after[:2])
         if agency and dateline is None:
             dateline = Dateline(raw=None, location=None, city=None, region=None,
                                 country=None, date=None, agency=agency)

@@ -243,7 +243,12 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("r3-bare", "HAVANA, March 10 (PL) The minister said", "HAVANA", None, "03-10",
      "Prensa Latina"),
     ("r3-bare", "WELLINGTON, May 2 NZPA - The bank said", "WELLINGTON", None, "05-02", "NZPA"),
+    ("r3-carrier", "(MENAFN - Trend News Agency) BAKU, March 3 -- The bank said", "BAKU",
+     None, "03-03", "Trend"),
+    ("r3-bare", "Ndola, May 4, ZNS - The minister said", "Ndola", None, "05-04", "ZNS"),
+    ("r3-bare", "Lusaka, March 4, ZANIS - The minister said", "Lusaka", None, "03-04", "ZANIS"),
     # 3. an empty date slot: a comma, then a dash with nothing between
+    ("r3-empty-date", "ADEN, -- (Saba) The council said", "ADEN", None, None, "Saba"),
     ("r3-empty-date", "KOTA BHARU, — The state government said", "KOTA BHARU", None, None,
      None),
     ("r3-empty-date", "Ipoh, -- Police arrested two men", "Ipoh", None, None, None),
@@ -260,12 +265,15 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "03-03", "Xinhua"),
     ("r3-semicolon", "14 Nov 2019; AFP: The summit opened", None, "2019-11-14", "11-14",
      "AFP"),
+    ("r3-semicolon", "8 Jan 2020; Harbour Times: The council met", None, "2020-01-08",
+     "01-08", "Harbour Times"),
     # 5. Chinese and Japanese agency datelines
     ("r3-cjk", "新華社上海5月9日電 上海市は", "上海", None, "05-09", "Xinhua"),
     ("r3-cjk", "新华社广州7月2日电 广东省", "广州", None, "07-02", "Xinhua"),
     ("r3-cjk", "中新社杭州十二月二十一日電 記者", "杭州", None, "12-21", "China News Service"),
     ("r3-cjk", "中新社成都九月五日电 四川", "成都", None, "09-05", "China News Service"),
     ("r3-cjk", "中新網7月8日電 据报道", None, None, "07-08", "chinanews.com"),
+    ("r3-cjk", "新華社ジュネーブ3月15日電 国連は", "ジュネーブ", None, "03-15", "Xinhua"),
     ("r3-cjk", "（ロイター＝共同）\n【パリ共同】フランス政府は", "パリ", None, None, "Kyodo"),
     # 4. an outlet in lower or mixed case between dashes; place, code and date by colons
     ("r3-outlet-dashes", "Dresden - elbkurier -\nDie Stadt hat beschlossen", "Dresden", None,
@@ -273,6 +281,9 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("r3-outlet-dashes", "Graz - steiermark.at - Die Landesregierung", "Graz", None, None,
      "steiermark.at"),
     ("r3-outlet-dashes", "Bremen - Heute -\nDie Stadt", "Bremen", None, None, None),
+    ("r3-outlet-dashes", "Leipzig - Mitteldeutsche Rundschau -\nDie Messe öffnet", "Leipzig",
+     None, None, "Mitteldeutsche Rundschau"),
+    ("r3-outlet-dashes", "Linz - Ein Jahr danach -\nDie Stadt", "Linz", None, None, None),
     ("r3-colon-code", "Kisumu:KNA:7 Mar 2023 The county assembly met", "Kisumu", "2023-03-07",
      "03-07", "KNA"),
     ("r3-colon-code", "Enugu:NAN:12 June 2022\nThe agency said", "Enugu", "2022-06-12",
@@ -323,6 +334,7 @@ def test_class_of_lead(kind: str, text: str, location: str | None, date: str | N
     "The company said, -- and then it added more",
     "4 May 2020; Acme Corp: results were mixed",
     "By Jane Doe, Boston: a reporter's notes",
+    "26 Sep 2021; The council met again",
 ])
 def test_lookalikes_are_no_dateline(text: str) -> None:
     dateline = parse_release(text).dateline
@@ -330,11 +342,16 @@ def test_lookalikes_are_no_dateline(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "LONDON, May 4, NEWS - Shares fell", "OSLO, May 4, USA - Exports rose",
+    "PARIS, May 4, EU - Talks resumed", "LONDON, May 4 - BREAKING - Shares fell",
+    "26 Sep 2021; The council: notes",
     "The hotel opened a new rooftop pool and a SPA",
+    "The rally in the square was called by the Tehreek-e-Awami (PTI).\nThe second paragraph of "
+    "the story adds more detail about the rally.\nA third paragraph closes it.",
     "Guests can book treatments at the new Spa",
     "The deal was signed in the capital on Monday. Petra said she would attend.",
 ])
-def test_trailer_lookalikes_credit_no_agency(text: str) -> None:
+def test_words_that_look_like_credits_credit_no_agency(text: str) -> None:
     dateline = parse_release(text).dateline
     assert dateline is None or dateline.agency is None
 
@@ -401,6 +418,8 @@ def test_dates_in_local_forms(text: str, iso: str | None, month_day: str) -> Non
     ("Keystone-ATS", "Keystone-ATS"), ("Canada NewsWire", "CNW"), ("Cision", None),
     ("Interfax-Ukraine", "Interfax-Ukraine"), ("PL", "Prensa Latina"), ("SAPA", "SAPA"),
     ("Kuwait News Agency", "KUNA"), ("Associated Press", "AP"),
+    ("InvestorBrandNetwork", "InvestorBrandNetwork"), ("NetworkNewsWire", "NetworkNewsWire"),
+    ("news aktuell", "news aktuell"), ("Trend News Agency", "Trend"),
 ])
 def test_brands_keep_their_printed_name(printed: str, canonical: str | None) -> None:
     assert canonical_agency(printed) == canonical
