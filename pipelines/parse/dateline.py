@@ -212,7 +212,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     if close == "slash":
         return dated and (caps or known or qualified)
     if close == "dot":
-        if dated:
+        if dated or "weekday" in run.order:
             return caps or known or qualified
         return (not run.date_seen and place.words <= 2 and not place.parts
                 and _big_city(place.first) and _body_ok(s, run))

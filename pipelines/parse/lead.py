@@ -348,7 +348,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
         if not closed and dated and (tail >= len(s) or s[tail] == "\n") \
-                and is_known_agency(name, strict=True):
+                and is_known_agency(name, strict=not name.isupper()):  # "..., 2021 AD, SPA"
             return tail, canonical_agency(name) or name, True
         if not closed:
             continue
@@ -611,7 +611,8 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
                 and match_date(s, p) is None:
             run.date_seen = True  # "IPOH, Tuesday -": a weekday in the date's slot
             run.order.append("weekday")
-            run.end = wd
+            run.end = wd - (s[wd - 1] == "." and _GLUED_BODY_RE.match(s, _skip(s, wd)) is not None)
+            # "IPOH, Wed. The state": the abbreviation's full stop closes the dateline
             return True
         if run.place and after == "comma" and (m := _BARE_DAY_RE.match(s, p)):
             month = int(m["m"]) if m["m"] else None

@@ -36,6 +36,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     # D. a weekday in the date's slot
     ("weekday", "JOHOR BARU, Wed. - The state said", "JOHOR BARU", None, None, None),
     ("weekday", "IPOH, Tuesday - The state said", "IPOH", None, None, None),
+    ("weekday", "KUALA TERENGGANU, Thurs. The state government said", "KUALA TERENGGANU",
+     None, None, None),
     ("weekday", "Storm update\nKota Kinabalu, Sun. - The state said", "Kota Kinabalu", None,
      None, None),
     # E. a lower-case place after leading spaces; a place in a script without capitals
@@ -65,6 +67,8 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     # I. a Chinese dateline after "据" (according to)
     ("chinese", "据新华社北京2月13日电 国务院常务会议", "北京", None, "02-13", "Xinhua"),
     ("chinese", "據新華社上海3月5日電 市政府宣布", "上海", None, "03-05", "Xinhua"),
+    ("hijri", "Tabuk, Safar 3, 1445 AH, corresponding to August 19, 2023 AD, SPA\nThe "
+     "governor said", "Tabuk", "2023-08-19", "08-19", "SPA"),
     # F. an agency's code in brackets after a date, known or not
     ("code", "BANDAR ABBAS, Jan. 16 (MNA) – The port said", "BANDAR ABBAS", None, "01-16",
      "MNA"),
