@@ -285,7 +285,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     if known:
         return _Verdict("credit", known, True, date)
     key = re.sub(r"[^a-z0-9]", "", first.lower())
-    if key in _NOT_CREDITS:
+    if key in _NOT_CREDITS or match_weekday(first, 0) == len(first):  # "IPOH (Wed):"
         return _Verdict("skip", date=date)
     if opener == "(" and after_date and _unknown_code(c, bracketed=True):
         return _Verdict("credit", c, False)  # "Jan. 16 (MNA) –": a code after a date credits

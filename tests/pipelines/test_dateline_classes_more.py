@@ -34,6 +34,7 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
      "06-11", None),
     ("bracket-date", "SIBU (Nov 16): The council said", "SIBU", None, "11-16", None),
     # D. a weekday in the date's slot
+    ("weekday", "SEREMBAN (Tuesday): The state said", "SEREMBAN", None, None, None),
     ("weekday", "JOHOR BARU, Wed. - The state said", "JOHOR BARU", None, None, None),
     ("weekday", "IPOH, Tuesday - The state said", "IPOH", None, None, None),
     ("weekday", "KUALA TERENGGANU, Thurs. The state government said", "KUALA TERENGGANU",
