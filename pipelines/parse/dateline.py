@@ -33,8 +33,9 @@ _HEADING_LEN = 150  # a place alone on a line is a dateline only after lines thi
 _MID_REACH = 400  # a dateline glued behind a subhead starts this close to its line's start
 _MID_TRIES = 12  # places in a line where a glued dateline is looked for, at most
 _GLUED_LINES = 3  # the first paragraphs, where a subhead or byline may run into a dateline
-# a place printed in lower case before a colon: a city this big ("pune:", not "reading:")
-_LOWER_CITY_POP = 500_000
+# a place printed in lower case before a colon ("pune:", not "reading:"), or glued to a
+# byline in capitals ("INVIATAROMA"): a city this big
+_BIG_CITY_POP = 500_000
 _LINE_CAP = 1000  # characters of a paragraph searched (a dateline opens it)
 # a photo caption above the dateline: "FILE - In this May 2 photo, ..."
 _CAPTION_RE = re.compile(
@@ -203,7 +204,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     if not (run.date_seen or credit) and _country_only(place):
         return False  # "China: Exports fell" heads a story; a dateline names a city
     if close == "colon" and place.first.islower() and place.words <= 2 and not place.parts \
-            and _big_city(place.first, _LOWER_CITY_POP):
+            and _big_city(place.first, _BIG_CITY_POP):
         return True  # "    kolkata: the police said": a city the page left in lower case
     if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
         return False
@@ -330,6 +331,9 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
     found = _glued_match(s, start, alone_ok, weak_ok)
     if found is None and weak is None:
         return _repeated_credit(s, start) or _outlet_credit(s, start)
+    split = _split_caps(s, weak[0], alone_ok, weak_ok) if weak is not None else None
+    if split is not None:
+        return split
     if found is None or weak is None:
         return found or weak
     inside = weak[0].place is not None and found[1] < weak[0].place.end  # "JOHOR BARU"
@@ -407,6 +411,25 @@ def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run
             continue
         if _accept(s, run, mid=not before.endswith("|"), alone_ok=alone_ok, weak_ok=weak_ok):
             return run, pos
+    return None
+
+
+def _split_caps(s: str, run: Run, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:
+    """``DALLA NOSTRA INVIATAROMA -``: a byline in capitals glued to a place in capitals.
+    When the run's place is unknown, a big city that starts inside one of its words (after
+    five letters at least, four letters long at least) and runs to the place's end is the
+    dateline."""
+    place = run.place
+    if place is None or place.words < 2 or not all_caps(place.first) or place_kinds(place.first):
+        return None
+    for word in _NAME_WORDS_RE.finditer(s, place.start, place.end):
+        for cut in range(word.start() + 5, word.end()):
+            tail = s[cut : place.end]
+            if len(tail) >= 4 and _big_city(tail, _BIG_CITY_POP) and (found := scan(s, cut)) \
+                    is not None \
+                    and found.place is not None and found.place.end == place.end \
+                    and _accept(s, found, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
+                return found, cut
     return None
 
 

@@ -23,6 +23,10 @@ CASES: list[tuple[str, str, str | None, str | None, str | None, str | None]] = [
     ("glued", "ExclusiveTOKYO (Kyodo) - Japan's cabinet", "TOKYO", None, None, "Kyodo"),
     ("glued", "12:45 pmNAIROBI, Kenya, June 4 (Xinhua) -- The", "NAIROBI, Kenya", None, "06-04",
      "Xinhua"),
+    ("glued", "DAL NOSTRO INVIATOMADRID - Il governo spagnolo", "MADRID", None, None, None),
+    ("glued", "DALLA NOSTRA CORRISPONDENTELOS ANGELES - La città", "LOS ANGELES", None, None,
+     None),
+    ("glued", "SOUTH WAZIRISTAN - Police said", "SOUTH WAZIRISTAN", None, None, None),
     # B. three-part places of EIN Presswire and its like
     ("three-part", "Alexandria, Virginia, United States, September 6, 2023 /EINPresswire.com/ "
      "-- Acme said", "Alexandria, Virginia, United States", "2023-09-06", "09-06",
