@@ -13,7 +13,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
-    "AGENCY_ALIASES", "agency_country", "canonical_agency", "carrier", "is_known_agency",
+    "AGENCY_ALIASES", "agency_country", "canonical_agency", "carrier", "credit_name",
+    "is_known_agency",
     "starts_agency", "wire_like",
 ]
 
@@ -135,7 +136,8 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("IHA", "TR", ()),
     ("IRNA", "IR", ("Islamic Republic News Agency",)),
     ("ISNA", "IR", ()),
-    ("Mehr", "IR", ("Mehr News", "Mehr News Agency")),
+    ("MNA", "IR", ("Mehr News Agency",)),
+    ("Mehr", "IR", ("Mehr News",)),
     ("Tasnim", "IR", ("Tasnim News Agency",)),
     ("Fars", "IR", ("Fars News Agency",)),
     ("WAM", "AE", ("Emirates News Agency",)),
@@ -205,7 +207,7 @@ _AGENCIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Kazinform", "KZ", ()),
     ("ZANIS", "ZM", ("Zambia News and Information Services",)),
     ("AzerTac", "AZ", ()),
-    ("Trend", "AZ", ()),
+    ("Trend", "AZ", ("Trend News Agency",)),
     ("UzA", "UZ", ()),
     ("Kabar", "KG", ()),
     ("Khovar", "TJ", ()),
@@ -241,7 +243,8 @@ _SCRIPT_NAMES: dict[str, str] = {
     "كونا": "KUNA", "قنا": "QNA", "بنا": "BNA", "العمانية": "ONA", "سانا": "SANA",
     "بترا": "Petra", "رويترز": "Reuters", "أ ف ب": "AFP", "الأناضول": "Anadolu",
     "شينخوا": "Xinhua", "إرنا": "IRNA", "ارنا": "IRNA", "ایرنا": "IRNA", "وفا": "WAFA",
-    "سبأ": "Saba", "أ ش أ": "MENA", "भाषा": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI",
+    "سبأ": "Saba", "فارس": "Fars", "مهر": "MNA", "تسنيم": "Tasnim", "تسنیم": "Tasnim",
+    "أ ش أ": "MENA", "भाषा": "PTI", "आईएएनएस": "IANS", "एएनआई": "ANI",
     "यूएनआई": "UNI", "वार्ता": "UNI", "یو این آئی": "UNI", "یو این بی": "UNB",
     "ایسوسی ایٹڈ پریس": "AP", "اے پی": "AP", "ڈی پی اے": "dpa", "شنہوا": "Xinhua",
     "انادولو": "Anadolu", "د ب أ": "dpa", "أ ب": "AP", "يو بي آي": "UPI", "ومع": "MAP",
@@ -270,7 +273,7 @@ def _script_key(name: str) -> str:
     spaces, dots and joiners dropped (``أ.ف.ب`` = ``ا ف ب``; ``یو این آئی`` = ``يواين آئي``)."""
     bare = "".join(c for c in unicodedata.normalize("NFKC", name)
                    if not unicodedata.combining(c))
-    return bare.translate(_SCRIPT_FOLD)
+    return bare.casefold().translate(_SCRIPT_FOLD)
 
 
 _SCRIPT_KEYS: dict[str, str] = {_script_key(k): v for k, v in _SCRIPT_NAMES.items()}
@@ -288,11 +291,13 @@ _PREFIXES = (
                                                                   "Media OutReach Newswire"),
 )
 
+_PREFIX_WORDS = 3  # a name credited by its opening is this short
+
 # short names that are ordinary words or letters too: trusted only in a credit's brackets
 _WEAK_IN_TEXT = {
     "petra", "antara", "apa", "ina", "spa", "cna", "map", "tap", "aps", "ena", "nan", "tt",
     "sta", "trend", "kabar", "saba", "ots", "ats", "sda", "rss", "sid", "kna",
-    "mehr", "fars", "ips", "ona", "bna",
+    "mehr", "mna", "fars", "ips", "ona", "bna",
     "sputnik", "bloomberg", "cnn", "uni", "cp", "sana", "mia", "abi", "andina", "lana",
     "elta", "akp", "ana", "pl", "aim", "sps", "ria",
 }
@@ -330,7 +335,7 @@ AGENCY_ALIASES, _HOMES = _table()
 _FIRST_WORDS = frozenset(
     _key(form.split()[0]) for c, _, forms in _AGENCIES for form in (c, *forms)
 ) | frozenset(name.split()[0] for name in _SCRIPT_NAMES) \
-    | frozenset(_SCRIPT_KEYS)
+    | frozenset(_SCRIPT_KEYS) | frozenset(_script_key(n.split()[0]) for n in _SCRIPT_NAMES)
 
 
 @lru_cache(maxsize=8192)
@@ -338,7 +343,8 @@ def starts_agency(word: str) -> bool:
     """True when a known credit may open with ``word`` (``Associated``, ``PRNewswire-``)."""
     key = _key(word)
     return key in _FIRST_WORDS or word.strip(".") in _FIRST_WORDS or any(
-        key.startswith(prefix) for prefix, _ in _PREFIXES)
+        key.startswith(prefix) for prefix, _ in _PREFIXES) or (
+        not word.isascii() and _script_key(word) in _FIRST_WORDS)  # "ИНТЕРФАКС"
 
 
 @lru_cache(maxsize=8192)
@@ -353,13 +359,26 @@ def canonical_agency(name: str) -> str | None:
     if key in AGENCY_ALIASES:
         return AGENCY_ALIASES[key]
     for prefix, canonical in _PREFIXES:
-        if key.startswith(prefix):
-            return canonical
+        if key.startswith(prefix) and len(printed.split()) <= _PREFIX_WORDS:
+            return canonical  # not "Agence France-Presse confirmed the report": a sentence
     for suffix in _NAME_SUFFIXES:  # "Trend News Agency", "Kazinform News Agency"
         if key.endswith(suffix) and key[: -len(suffix)] in AGENCY_ALIASES:
             stem = key[: -len(suffix)]
             return AGENCY_ALIASES[stem] if stem not in _WEAK_IN_TEXT or len(stem) > 3 else None
-    return None
+    site = _SITE_RE.fullmatch(printed)
+    return canonical_agency(site["name"]) if site else None  # "INTERFAX.RU", "tass.com"
+
+
+# a credit printed as a site's address: "financialwire.net", "INTERFAX.RU"
+_SITE_RE = re.compile(r"(?:www\.)?(?P<name>[^\W_][\w-]*)\.(?P<tld>[a-z]{2,4})", re.I)
+
+
+def credit_name(name: str) -> str:
+    """The name a credit printed as a lower-case site address stands for: the site's name
+    without its domain (``financialwire.net`` -> ``financialwire``); a name printed with
+    capitals (``Variety.com``, ``PanARMENIAN.Net``) is the outlet's brand, kept as printed."""
+    site = _SITE_RE.fullmatch(name.strip())
+    return site["name"] if site and name.islower() else name
 
 
 # words a wire's name is printed with or without ("Trend News Agency" is Trend)

@@ -1,7 +1,8 @@
 """Chinese, Japanese and Korean dateline forms.
 
-``新华社北京4月24日电`` (Xinhua, Beijing, April 24), ``【ソウル＝小池和樹】`` (Seoul, a
-reporter's name), ``【北京共同】`` (Kyodo, Beijing) and ``(서울=연합뉴스)`` (Seoul, Yonhap).
+``新华社北京4月24日电`` (Xinhua, Beijing, April 24; also after ``据``, "according to"),
+``【ソウル＝小池和樹】`` (Seoul, a reporter's name), ``【北京共同】`` (Kyodo, Beijing) and
+``(서울=연합뉴스)`` (Seoul, Yonhap).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ _KANA = r"\u3040-\u30ff\uff66-\uff9f"
 _CN_DIGITS = "〇零一二三四五六七八九十廿卅"
 _CN_NUM = rf"(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})"
 _CHINESE_RE = re.compile(
-    rf"[ \t]*(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|央视网"
-    rf"|央視網|本报|本報)"
+    rf"[ \t]*(?:据|據)?"  # "据新华社...电": "according to Xinhua"
+    rf"(?P<agency>新华社|新華社|新华网|新華網|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報)"
     rf"(?P<place>[{_HAN}{_KANA}ー・]{{1,10}}?)??(?:(?P<y>\d{{4}})年)?(?P<m>{_CN_NUM})月(?P<d>{_CN_NUM})日[电電]"
 )
 _JAPANESE_RE = re.compile(

@@ -33,6 +33,9 @@ _HEADING_LEN = 150  # a place alone on a line is a dateline only after lines thi
 _MID_REACH = 400  # a dateline glued behind a subhead starts this close to its line's start
 _MID_TRIES = 12  # places in a line where a glued dateline is looked for, at most
 _GLUED_LINES = 3  # the first paragraphs, where a subhead or byline may run into a dateline
+# a place printed in lower case before a colon ("pune:", not "reading:"), or glued to a
+# byline in capitals ("INVIATAROMA"): a city this big
+_BIG_CITY_POP = 500_000
 _LINE_CAP = 1000  # characters of a paragraph searched (a dateline opens it)
 # a photo caption above the dateline: "FILE - In this May 2 photo, ..."
 _CAPTION_RE = re.compile(
@@ -50,11 +53,15 @@ _PIPE_BYLINE_RE = re.compile(
 )
 _AGENCY_BYLINE_RE = re.compile(r"[ \t]*by[ \t]+(?P<a>[^,\n]{2,40}?)[ \t]*,[ \t]*", re.I)
 _REPEATED_CREDIT_RE = re.compile(r"\((?P<a>[^()\n]{2,30})\)[ \t]+(?P=a)[ \t]*[-–—]+[ \t]*")
+_OUTLET_CREDIT_RE = re.compile(
+    r"[ \t]*[^\W\d_][\w.&'’]*(?:[ \t]+[\w.&'’]+){0,3}?[ \t]+\d{1,4}[ \t]*[-–—]+[ \t]*"
+    r"(?P<a>[^\W\d_][^:\n\-–—]{1,30}?)[ \t]*(?:(?P<colon>:)|(?P<dash>[-–—]+))[ \t]*")
 _PREPOSITIONS = frozenset("in at on from to of the a an by for with near and or into".split())
 _NAME_WORDS_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _MID_RE = re.compile(
     r"(?<=[.!?…”\"')\]|])[ \t]*(?=[^\W\d_])"  # after a sentence: "...this year. OSLO,"
     r"|(?<=[a-z])(?=[A-Z][a-z])"  # glued: "sprayersDenver, July 8"
+    r"|(?<=[a-zß-öø-ÿ\d])(?=[A-ZÀ-ÖØ-Þ]{2})|(?<=\d)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"  # "agoOSLO ("
     r"|(?<=[\w,][ \t])(?=[^\W\d_a-z]{2})"  # a word in capitals: "new unit LINZ, Austria"
     r"|(?<=[ \t]{2})(?=[^\W\d_])"  # after a gap of spaces: "By JANE ROE    OSLO (AP) -"
     # a date first: "Markets 12 March 2019 (", "Latest 09:41 Sep 4, 2015 (", "> 04.09.2015 ("
@@ -196,6 +203,9 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
                 and place.words <= 3 and titled(place.first) and _big_city(place.first))
     if not (run.date_seen or credit) and _country_only(place):
         return False  # "China: Exports fell" heads a story; a dateline names a city
+    if close == "colon" and place.first.islower() and place.words <= 2 and not place.parts \
+            and _big_city(place.first, _BIG_CITY_POP):
+        return True  # "    kolkata: the police said": a city the page left in lower case
     if not (dated or run.date_seen) and close not in ("end",) and not _body_ok(s, run):
         return False
     if close == "bar":
@@ -203,7 +213,7 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
     if close == "slash":
         return dated and (caps or known or qualified)
     if close == "dot":
-        if dated:
+        if dated or "weekday" in run.order:
             return caps or known or qualified
         return (not run.date_seen and place.words <= 2 and not place.parts
                 and _big_city(place.first) and _body_ok(s, run))
@@ -217,8 +227,10 @@ def _accept(s: str, run: Run, mid: bool, alone_ok: bool = True, weak_ok: bool = 
         if known or qualified or dated:
             return place.words <= 4 or dated
         return place.words <= 4 and _unknown_place_ok(place.first)
-    if not cased(place.first):
-        return known or dated and qualified
+    if not cased(place.first):  # "டெல்லி: ...": one name opening the text, in a script
+        return known or dated and qualified or (  # without capitals
+            alone_ok and weak_ok and close == "colon" and place.words == 1
+            and place.places == 1 and not place.parts)
     if known or qualified:
         return run.lower or all(titled(part) for part in [place.first, *place.parts]) or dated
     return dated and titled(place.first) and place.words <= 4
@@ -240,8 +252,8 @@ def _country_only(place: Place) -> bool:
         e.kind == "country" for e in kinds)
 
 
-def _big_city(name: str) -> bool:
-    return any(e.kind == "city" and e.population >= 50_000 for e in place_kinds(name))
+def _big_city(name: str, population: int = 50_000) -> bool:
+    return any(e.kind == "city" and e.population >= population for e in place_kinds(name))
 
 
 # -- building the dateline -------------------------------------------------------------------
@@ -318,8 +330,14 @@ def _match_line(s: str, start: int, alone_ok: bool, weak_ok: bool, glued: bool =
         return None
     found = _glued_match(s, start, alone_ok, weak_ok)
     if found is None and weak is None:
-        return _repeated_credit(s, start)
-    return found if found is not None and (weak is None or _strong(found[0])) else weak
+        return _repeated_credit(s, start) or _outlet_credit(s, start)
+    split = _split_caps(s, weak[0], alone_ok, weak_ok) if weak is not None else None
+    if split is not None:
+        return split
+    if found is None or weak is None:
+        return found or weak
+    inside = weak[0].place is not None and found[1] < weak[0].place.end  # "JOHOR BARU"
+    return found if _strong(found[0]) and not inside else weak
 
 
 def _repeated_credit(s: str, start: int) -> tuple[Run, int] | None:
@@ -334,6 +352,18 @@ def _repeated_credit(s: str, start: int) -> tuple[Run, int] | None:
     run = Run(start=m.start(), end=m.end(), credit=Credit(agency, True, "paren"),
               close="dash", order=["credit"])
     return run, m.start()
+
+
+def _outlet_credit(s: str, start: int) -> tuple[Run, int] | None:
+    """``Sharjah 24 – WAM: text``: an outlet whose name holds a figure (so it is no place)
+    before a known agency's credit; the credit, no place."""
+    m = _OUTLET_CREDIT_RE.match(s, start)
+    agency = canonical_agency(m["a"]) if m else None
+    if m is None or agency is None:
+        return None
+    run = Run(start=start, end=m.end(), credit=Credit(agency, True, "bare"), close=m.lastgroup,
+              order=["credit"])
+    return run, start
 
 
 def _agency_byline(s: str, start: int) -> Run | None:
@@ -373,10 +403,49 @@ def _glued_match(s: str, start: int, alone_ok: bool, weak_ok: bool) -> tuple[Run
         elif not line[offset:offset + 1].isupper() or not _opens_with_place(line, offset):
             continue
         run = scan(s, pos)
-        if run is not None and _accept(s, run, mid=not before.endswith("|"),
-                                       alone_ok=alone_ok, weak_ok=weak_ok):
+        if run is None:
+            continue
+        if offset and line[offset - 1].isalnum():  # no space: "2 hours agoOSLO (NTB) -"
+            if _glued_strong(s, run):
+                return run, pos
+            continue
+        if _accept(s, run, mid=not before.endswith("|"), alone_ok=alone_ok, weak_ok=weak_ok):
             return run, pos
     return None
+
+
+def _split_caps(s: str, run: Run, alone_ok: bool, weak_ok: bool) -> tuple[Run, int] | None:
+    """``DALLA NOSTRA INVIATAROMA -``: a byline in capitals glued to a place in capitals.
+    When the run's place is unknown, a big city that starts inside one of its words (after
+    five letters at least, four letters long at least) and runs to the place's end is the
+    dateline."""
+    place = run.place
+    if place is None or place.words < 2 or not all_caps(place.first) or place_kinds(place.first):
+        return None
+    for word in _NAME_WORDS_RE.finditer(s, place.start, place.end):
+        for cut in range(word.start() + 5, word.end()):
+            tail = s[cut : place.end]
+            if len(tail) >= 4 and _big_city(tail, _BIG_CITY_POP) and (found := scan(s, cut)) \
+                    is not None \
+                    and found.place is not None and found.place.end == place.end \
+                    and _accept(s, found, mid=False, alone_ok=alone_ok, weak_ok=weak_ok):
+                return found, cut
+    return None
+
+
+def _glued_strong(s: str, run: Run) -> bool:
+    """A dateline glued to a headline, caption, time stamp or attribution with no space
+    between them is taken only on strong evidence: a known credit in brackets or slashes,
+    or a known place with a printed month and day closed by a dash or colon."""
+    place, credit = run.place, run.credit
+    if place is None or not _body_ok(s, run) or place.words > 4:
+        return False
+    if not (place_kinds(place.first) or any(region_part(part) for part in place.parts)):
+        return False
+    if credit is not None and credit.known and credit.kind in ("paren", "slash"):
+        return run.close in ("dash", "colon", "under", "dotdash", "end", None)
+    dated = run.date is not None and run.date.month_day is not None
+    return dated and run.close in ("dash", "colon")
 
 
 def _heading(line: str) -> bool:
@@ -421,6 +490,9 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             run, pos = found
             end_index = i + s.count("\n", offset, run.end)
             cut = run.end - (s.rfind("\n", 0, run.end) + 1)  # where the body starts in its line
+            below = _lines_below(run, paragraphs, end_index)
+            if below:  # "BAKU, May 25" over "Trend:" or a date line: the body starts below
+                end_index, cut = end_index + below, len(paragraphs[end_index + below])
             match = DatelineMatch(
                 dateline=_dateline(s, run), index=i, prefix=s[offset:pos].strip(),
                 rest=paragraphs[end_index][cut:].strip(), end_index=end_index)
@@ -432,6 +504,31 @@ def find_dateline(paragraphs: list[str]) -> DatelineMatch | None:
             deep = True  # the lead began without a dateline (a long caption does not count)
         offset += len(line) + 1
     return weak
+
+
+_CREDIT_LINE_RE = re.compile(r"[ \t]*(?P<name>[^:\n]{2,40}?)[ \t]*[:\-–—]*[ \t]*")
+
+
+def _lines_below(run: Run, paragraphs: list[str], index: int) -> int:
+    """Lines below a place that ends its line that complete the dateline: a date printed
+    alone on the next line ("Bogotá, Colombia" over "Sábado 17 de junio, 2017") and an
+    agency's name alone on a line ("BAKU, May 25" over "Trend:"). Fills ``run``; returns
+    how many lines it read."""
+    if run.close != "end" or run.place is None:
+        return 0
+    taken = 0
+    for line in paragraphs[index + 1 : index + 3]:
+        line = line.strip()
+        date = match_date(line) if not run.date_seen else None
+        if date is not None and date.month_day and date.end >= len(line.rstrip(" .,:")):
+            run.date, run.date_seen = date, True
+        elif run.credit is None and (m := _CREDIT_LINE_RE.fullmatch(line)) \
+                and (name := canonical_agency(m["name"])):
+            run.credit = Credit(name, True, "line")
+        else:
+            break
+        taken += 1
+    return taken
 
 
 def pipe_byline(line: str) -> Dateline | None:

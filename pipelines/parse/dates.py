@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-__all__ = ["DateMatch", "date_word", "find_dates", "match_date", "month_day"]
+__all__ = ["DateMatch", "date_word", "find_dates", "match_date", "match_hijri", "match_weekday",
+           "month_day"]
 
 # languages whose month and weekday names datelines may print (CLDR codes)
 LANGUAGES = (
@@ -86,6 +87,23 @@ def _date_words() -> frozenset[str]:
 def date_word(word: str) -> bool:
     """True when ``word`` is a month or weekday name (a date may start with it)."""
     return _fold(word) in _date_words()
+
+
+_WEEKDAY_RE = re.compile(r"[^\W\d_]+\.?")
+
+
+def match_weekday(text: str, pos: int) -> int | None:
+    """End of a weekday name printed alone at ``pos`` (``Wed.``, ``Tuesday``, ``Sábado``),
+    where a dateline prints it instead of a date; None when there is none."""
+    m = _WEEKDAY_RE.match(text, pos)
+    if m is None or not m.group(0)[0].isupper() or _fold(m.group(0)) not in _weekday_set():
+        return None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _weekday_set() -> frozenset[str]:
+    return frozenset(_weekday_names())
 
 
 def _alternation(names: list[str]) -> str:
@@ -214,6 +232,28 @@ def _match_date(text: str, pos: int) -> DateMatch | None:
         end = m.end() - (m.group(0).endswith(".") and not _YEAR_WORD_RE.search(m.group(0)))
         return DateMatch(end=end, year=year, month=month, day=day, text=text[m.start():end])
     return None
+
+
+# "Ramadan 27, 1442 AH, corresponding to ": a Hijri date with its Gregorian equivalent next
+_HIJRI_RE = re.compile(
+    r"(?:[0-3]?\d\s+)?[^\W\d_][^\n]{0,30}?\d{4}\s*(?:AH|A\.H\.|H\.?)\s*,?\s*"
+    r"(?:which\s+)?(?:corresponding\s+to|corresponds\s+to|equivalent\s+to|coinciding\s+with"
+    r"|الموافق|الموافق\s+لـ?)\s*",
+    re.I,
+)
+_AD_RE = re.compile(r"\s*(?:AD|A\.D\.|CE|م)\b\.?", re.I)
+
+
+def match_hijri(text: str, pos: int) -> DateMatch | None:
+    """The Gregorian date a Hijri date printed with its equivalent names (``Ramadan 27,
+    1442 AH, corresponding to May 09, 2021 AD``), ending after the era; None otherwise."""
+    m = _HIJRI_RE.match(text, pos)
+    found = match_date(text, m.end()) if m else None
+    if found is None or found.month_day is None:
+        return None
+    era = _AD_RE.match(text, found.end)
+    end = era.end() if era else found.end
+    return DateMatch(end, found.year, found.month, found.day, text[pos:end])
 
 
 _SCAN_RE = re.compile(r"(?<![\w.])(?=[^\W_])")

@@ -14,9 +14,16 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import time
 
-from .agencies import canonical_agency, carrier, is_known_agency, starts_agency, wire_like
+from .agencies import (
+    canonical_agency,
+    carrier,
+    credit_name,
+    is_known_agency,
+    starts_agency,
+    wire_like,
+)
 from .clock import match_time
-from .dates import DateMatch, date_word, match_date, month_day
+from .dates import DateMatch, date_word, match_date, match_hijri, match_weekday, month_day
 from .geo import SMALL_WORDS, place_kinds, region_abbreviation, region_name, region_part
 
 __all__ = ["MARKS", "NOT_PLACE_START", "Credit", "Place", "Run", "all_caps", "cased", "scan",
@@ -44,6 +51,7 @@ _WORD_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w'’{MARKS}]|-(?=\w)
 _SPACES_RE = re.compile(r"[ \t]*")
 _GLUED_BODY_RE = re.compile(r"[A-Z][a-z]")  # a sentence's first word after a place in capitals
 _JOIN_RE = re.compile(r"[ \t]*(?:/|&|\+)[ \t]*|[ \t]+(?:and|und|y|et|e)[ \t]+")
+_GLUED_CAPS_RE = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]{2}")
 _BRACKETS = {"(": ")", "[": "]", "/": "/"}
 # a day, or a day and month in figures, printed before a credit: "SEVILLA, 12 (EUROPA PRESS)"
 _BARE_DAY_RE = re.compile(r"(?P<d>[0-3]?\d)(?:/(?P<m>[01]?\d))?(?=[ \t]*\()")
@@ -277,8 +285,10 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
     if known:
         return _Verdict("credit", known, True, date)
     key = re.sub(r"[^a-z0-9]", "", first.lower())
-    if key in _NOT_CREDITS:
+    if key in _NOT_CREDITS or match_weekday(first, 0) == len(first):  # "IPOH (Wed):"
         return _Verdict("skip", date=date)
+    if opener == "(" and after_date and _unknown_code(c, bracketed=True):
+        return _Verdict("credit", c, False)  # "Jan. 16 (MNA) –": a code after a date credits
     if opener != "/" and date is None and (region_part(c) or place_kinds(c)):
         return _Verdict("place")
     words = first.split()
@@ -290,7 +300,7 @@ def _judge(content: str, opener: str, after_date: bool) -> _Verdict | None:
         return None  # reads as a sentence, not a name
     if opener == "/" and after_date and not wire_like(first):
         return _Verdict("issuer", date=date)  # "- May 4, 2026 / Acme Trailers /"
-    return _Verdict("credit", first.strip(" ."), False, date)
+    return _Verdict("credit", credit_name(first.strip(" .")), False, date)
 
 
 def _bracket(s: str, p: int, run: Run) -> tuple[int, _Verdict] | None:
@@ -338,7 +348,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
         # a separator must follow: "Jane Doe, Associated Press" ending its line is a byline
         closed = sep is not None and sep.lastgroup in ("dash", "colon", "under", "dotdash", "dot")
         if not closed and dated and (tail >= len(s) or s[tail] == "\n") \
-                and is_known_agency(name, strict=True):
+                and is_known_agency(name, strict=not name.isupper()):  # "..., 2021 AD, SPA"
             return tail, canonical_agency(name) or name, True
         if not closed:
             continue
@@ -351,7 +361,7 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
                 ((wire_ok or lead) and wire_like(name) and titled(name))
                 or ((wire_ok or lead) and _DOMAIN_RE.fullmatch(name))
                 or (dated and _unknown_code(name))):
-            return tail, name, False
+            return tail, credit_name(name), False
         if semi and sep is not None and sep.lastgroup == "colon" and titled(name) \
                 and not _label(name) and name.split()[0].lower() not in NOT_PLACE_START:
             return tail, name, False
@@ -359,10 +369,16 @@ def _bare_agency(s: str, p: int, *, wire_ok: bool, lead: bool = False, strict: b
 
 
 _CODE_RE = re.compile(r"[A-Z]{3,6}")  # an unknown agency's code in capitals: "ZNS"
+_BRACKET_CODE_RE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?")  # in brackets: "(UKR-IN)"
 
 
-def _unknown_code(name: str) -> bool:
-    """An unknown agency's code in capitals, not a place's or a label's (``USA``, ``NEWS``)."""
+def _unknown_code(name: str, *, bracketed: bool = False) -> bool:
+    """An unknown agency's code in capitals, not a place's or a label's (``USA``, ``NEWS``).
+    In brackets after a date (``Jan. 16 (MNA) –``) a code may be shorter or hyphenated and
+    share its letters with a small place; a region's code (``(AJK)``) is still no credit."""
+    if bracketed:
+        return bool(_BRACKET_CODE_RE.fullmatch(name)) and not _label(name) \
+            and not region_part(name)
     return bool(_CODE_RE.fullmatch(name)) and not _label(name) and not place_kinds(name) \
         and not region_part(name) and name.lower() not in NOT_PLACE_START | {"news", "new"}
 
@@ -476,8 +492,8 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
     first = s[p:end]
     if first.split()[0].lower().rstrip(".,") in NOT_PLACE_START and not place_kinds(first):
         return None  # "The company said", but "THE HAGUE", "The Woodlands"
-    if is_known_agency(first, strict=True):
-        return None
+    if is_known_agency(first, strict=True) or _GLUED_CAPS_RE.search(first):
+        return None  # "ExclusiveTOKYO": a label glued to the place, read from the glue
     place = Place(p, end, first, words=words)
     q = end
     current = 0
@@ -488,6 +504,8 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
             if close is None:
                 break
             verdict = _judge(s[r + 1 : close - 1], s[r], False)
+            if verdict is not None and verdict.kind == "date":
+                break  # "KUCHING (Nov 16):": the date in brackets, read as the date
             nxt = _skip(s, close)
             follows = nxt < len(s) and s[nxt] in ",[:"
             if verdict is None or verdict.kind not in ("credit", "skip") and (
@@ -521,6 +539,7 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
                 q = bracket
                 continue
             if r2 >= len(s) or match_date(s, r2) or s[r2] in "([/" or s[r2].isdigit() \
+                    or match_weekday(s, r2) is not None or match_hijri(s, r2) \
                     or match_time(s, r2) or _bare_agency(s, r2, wire_ok=False):
                 break
             e, n = _read_name(s, r2, 4)
@@ -541,7 +560,9 @@ def _read_place(s: str, p: int, lower_line: bool) -> Place | None:
             if r3 < len(s) and s[r3].isalpha() and not match_date(s, r3) \
                     and (s[r3].isupper() or lower_line or not cased(s[r3])):
                 e, n = _read_name(s, r3, 5)
-                if n and s[r3:e].split()[0].lower() not in NOT_PLACE_START:
+                if n and s[r3:e].split()[0].lower() not in NOT_PLACE_START \
+                        and not (s[q:r3].strip() == "/" and is_known_agency(s[r3:e])):
+                    # "طهران/فارس:": a place and its agency, not two places
                     place.places += 1
                     current += 1
                     q = e
@@ -571,17 +592,27 @@ def _component(s: str, p: int, run: Run, after: str | None, lower_line: bool) ->
             run.date, run.date_seen = verdict.date, True
         elif verdict.kind == "credit" and run.credit is not None:
             pass  # a second credit ("(MENAFN- PR Newswire) NEW YORK ... /PRNewswire/")
+        elif verdict.kind == "place" and run.place and run.date_seen and s[p] == "(":
+            pass  # "MIRPUR, Jan 5 (AJK):": the place's region after the date
         else:
             return False
         run.order.append(verdict.kind)
         run.end = end
         return True
     if not run.date_seen:
-        date = match_date(s, p)
+        date = match_hijri(s, p) if run.place and after == "comma" else None
+        date = date or match_date(s, p)
         if date:
             run.date, run.date_seen = date, True
             run.order.append("date")
             run.end = date.end
+            return True
+        if run.place and after == "comma" and (wd := match_weekday(s, p)) is not None \
+                and match_date(s, p) is None:
+            run.date_seen = True  # "IPOH, Tuesday -": a weekday in the date's slot
+            run.order.append("weekday")
+            run.end = wd - (s[wd - 1] == "." and _GLUED_BODY_RE.match(s, _skip(s, wd)) is not None)
+            # "IPOH, Wed. The state": the abbreviation's full stop closes the dateline
             return True
         if run.place and after == "comma" and (m := _BARE_DAY_RE.match(s, p)):
             month = int(m["m"]) if m["m"] else None
