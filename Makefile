@@ -11,8 +11,9 @@ RELEASES ?= 300
 N ?= 2000
 PEERS_N ?= 500,2000
 ROUNDS ?= 3
+REPEAT ?= 3
 
-.PHONY: venv lock demo test test-slow test-all ui bench bench-peers lint run clean-data dagster-home
+.PHONY: venv lock demo test test-slow test-all ui bench bench-scale bench-peers lint run clean-data dagster-home
 
 venv: $(STAMP)
 
@@ -64,6 +65,11 @@ ui: venv dagster-home
 bench: venv
 	@for b in $(filter-out bench/bench_peers.py,$(wildcard bench/bench_*.py)); do \
 		echo "== $$b"; $(BIN)/python $$b --releases $(N) || exit 1; done
+
+## bench-scale: story grouping at the issue's scale, 100,000 releases from scratch and
+## 1,000 new against them (a few minutes; REPEAT=1 for one run each)
+bench-scale: venv
+	$(BIN)/python bench/bench_dedupe.py --scale --repeat $(REPEAT) --sizes
 
 ## bench-peers: wiredesk beside a plain Scrapy + trafilatura spider and trafilatura's own
 ## fetching (make bench-peers PEERS_N=500,2000,8000 ROUNDS=3 NEWS_PLEASE=1)

@@ -13,7 +13,7 @@ from pipelines.dedupe.signatures import MAX_DF, Signatures, compute, weights
 # A pair is decided one by one only when this share of the shorter text's fingerprints
 # is shared (unweighted): well below the rule's middle band.
 SCREEN = 0.2
-PAIR_CHUNK = 1 << 22   # fingerprints per slice when counting shared fingerprints per pair
+PAIR_CHUNK = 1 << 20   # fingerprints per slice when counting shared fingerprints per pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ def shared_sums(keys: np.ndarray, rows: np.ndarray, w: np.ndarray
     sizes = np.diff(np.concatenate([starts, [len(k)]]))
     shared = np.repeat(sizes >= 2, sizes)
     k, r, wk = k[shared], r[shared], wk[shared]
+    del order, starts, sizes, shared
     width = np.int64(int(rows.max()) + 1)
     codes_parts, sum_parts = [], []
     lo = 0
@@ -58,13 +59,19 @@ def shared_sums(keys: np.ndarray, rows: np.ndarray, w: np.ndarray
             codes.append(rr[:-d][same] * width + rr[d:][same])
             weights_.append(ww[d:][same])
         if codes:
-            uniq, inverse = np.unique(np.concatenate(codes), return_inverse=True)
+            flat = np.concatenate(codes)
+            del codes
+            uniq, inverse = np.unique(flat, return_inverse=True)
+            del flat
             codes_parts.append(uniq)
             sum_parts.append(np.bincount(inverse, weights=np.concatenate(weights_)))
+            del inverse, weights_
     if not codes_parts:
         return empty
     codes, sums = np.concatenate(codes_parts), np.concatenate(sum_parts)
+    del k, r, wk
     if len(codes_parts) > 1:
+        del codes_parts, sum_parts
         codes, inverse = np.unique(codes, return_inverse=True)
         sums = np.bincount(inverse, weights=sums)
     return np.stack([codes // width, codes % width], axis=1), sums
@@ -160,12 +167,19 @@ def exact_links(left: Signatures, right: Signatures | None = None) -> list[Link]
     return links
 
 
-def candidates(sigs: Signatures, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def candidates(sigs: Signatures, w: np.ndarray, floor: float = 0.0
+               ) -> tuple[np.ndarray, np.ndarray]:
     """``(pairs sharing fingerprints, their coverage)`` within a batch, given the rarity
-    weight of every fingerprint."""
+    weight of every fingerprint; only pairs of at least ``floor`` coverage (a rule's
+    :func:`floor_of`: the others are dropped here, to spare memory)."""
     keys, rows = sigs.band_keys()
     pairs, sums = shared_sums(keys, rows, w)
-    return pairs, coverages(pairs, sums, rows, w, len(sigs))
+    cover = coverages(pairs, sums, rows, w, len(sigs))
+    del sums
+    if floor > 0:
+        keep = cover >= floor
+        pairs, cover = pairs[keep], cover[keep]
+    return pairs, cover
 
 
 class UnionFind:
@@ -203,7 +217,7 @@ def cluster(sigs: Signatures, rule: Thresholds | None = None
             ) -> tuple[list[int], dict[int, Link]]:
     """Group a batch: ``(group of each row, best link of each linked row)``."""
     w = weights(document_frequency(sigs.passages.fps))
-    pairs, cover = candidates(sigs, w)
+    pairs, cover = candidates(sigs, w, floor_of(rule))
     links = link_pairs(sigs, pairs[:, 0], w, sigs, pairs[:, 1], w, rule, cover)
     return group(len(sigs), exact_links(sigs) + links)
 

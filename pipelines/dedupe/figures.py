@@ -36,15 +36,15 @@ def figures_of(tokens: Sequence[str]) -> np.ndarray:
     at = [i for i, tok in enumerate(tokens) if not tok.isalpha() and _DIGIT.search(tok)]
     if not at:
         return np.zeros((0, 2), dtype=np.uint64)
+    values = {tok: _h(tok.lstrip("0") or "0") for tok in {tokens[i] for i in at}}
     figure = set(at)
     rows: set[tuple[int, int]] = set()
     for i in at:
-        value = _h(tokens[i].lstrip("0") or "0")
+        value = values[tokens[i]]
         rows.add((_ANY, value))
-        if i >= CONTEXT and not any(j in figure for j in range(i - CONTEXT, i)):
+        if i >= CONTEXT and figure.isdisjoint(range(i - CONTEXT, i)):
             rows.add((_h("<" + " ".join(tokens[i - CONTEXT:i])) | 7, value))
-        if i + CONTEXT < len(tokens) and not any(j in figure
-                                                 for j in range(i + 1, i + 1 + CONTEXT)):
+        if i + CONTEXT < len(tokens) and figure.isdisjoint(range(i + 1, i + 1 + CONTEXT)):
             rows.add((_h(">" + " ".join(tokens[i + 1:i + 1 + CONTEXT])) | 7, value))
     return np.array(sorted(rows), dtype=np.uint64)
 
@@ -69,16 +69,18 @@ def compare(a: np.ndarray | Split, b: np.ndarray | Split) -> FigureCheck:
     if not any_a or not any_b:
         return FigureCheck(0, 0, 0)
     missing = min(len(any_a - any_b), len(any_b - any_a))
-    keys = ctx_a.keys() & ctx_b.keys()
-    agree = sum(1 for k in keys if ctx_a[k] & ctx_b[k])
     # a figure changed in one place conflicts under the words before and after it: count
     # the distinct figures involved (the fewer of both sides), not the contexts
+    agree = 0
     va: set[int] = set()
     vb: set[int] = set()
-    for k in keys:
-        if not ctx_a[k] & ctx_b[k]:
-            va |= ctx_a[k]
-            vb |= ctx_b[k]
+    for k in ctx_a.keys() & ctx_b.keys():
+        x, y = ctx_a[k], ctx_b[k]
+        if x.isdisjoint(y):
+            va |= x
+            vb |= y
+        else:
+            agree += 1
     return FigureCheck(agree, min(len(va), len(vb)), missing, len(any_a & any_b))
 
 

@@ -163,6 +163,14 @@ def coverage(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray
     return max(cov_a, cov_b), int(in_b.sum())
 
 
+def unit_coverage(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`coverage` with every fingerprint weighing 1 (the share of the shorter side's
+    distinct fingerprints found in the other)."""
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
 def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
              figs_a: np.ndarray | Split | FigureCheck, figs_b: np.ndarray | Split | FigureCheck,
              content_a: np.ndarray, content_b: np.ndarray, exact: bool = False,
@@ -181,8 +189,7 @@ def features(a: np.ndarray, b: np.ndarray, wa: np.ndarray, wb: np.ndarray,
         run = longest_run(a, b)
     if t is None or (t.low <= cov < t.high and figs.conflict == 0 and figs.missing == 0
                      and figs.shared >= t.figures):
-        reworded = coverage(content_a, content_b, np.ones(len(content_a)),
-                            np.ones(len(content_b)))[0]
+        reworded = unit_coverage(content_a, content_b)
     return PairFeatures(exact, cov, run, shared, min(len(a), len(b)), max(len(a), len(b)),
                         figs, reworded)
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rensa import RMinHash
@@ -120,7 +121,7 @@ def kgram_hashes(token_hashes: list[list[int]]) -> tuple[np.ndarray, np.ndarray]
         return np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64)
     lens = np.fromiter((len(t) for t in token_hashes), dtype=np.int64, count=len(token_hashes))
     total = int(lens.sum())
-    flat = np.fromiter((v for t in token_hashes for v in t), dtype=np.uint64, count=total)
+    flat = np.fromiter(chain.from_iterable(token_hashes), dtype=np.uint64, count=total)
     flat = np.concatenate([flat, np.zeros(K, dtype=np.uint64)])
     starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
     counts = np.where(lens > 0, np.maximum(lens - K + 1, 1), 0)

@@ -25,6 +25,7 @@ from pipelines.dedupe.cluster import (
     UnionFind,
     candidates,
     exact_links,
+    floor_of,
     link_pairs,
     screen,
 )
@@ -168,7 +169,7 @@ def sign_and_link(con: duckdb.DuckDBPyConnection, todo: list[dict[str, Any]],
             con, sorted({rid for _, rid, _ in hits} | set(same_text)))
         stored = _stored(stored_rows)
         w_new, w_stored = _weights(con, sigs, stored)
-        pairs, cover = candidates(sigs, w_new)
+        pairs, cover = candidates(sigs, w_new, floor_of(None))
         clock.lap("candidates")
         inner = exact_links(sigs) + link_pairs(sigs, pairs[:, 0], w_new, sigs, pairs[:, 1],
                                                w_new, cover=cover)
