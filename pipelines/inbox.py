@@ -30,10 +30,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.archive import WarcScan, iter_responses
-from crawlers.records import ManifestRecord
+from crawlers.records import CrawlRun, ManifestRecord
 from crawlers.registry import Source
 from crawlers.runinfo import MANIFEST_NAME, STATS_NAME, new_run_id
-from pipelines.crawl import CrawlRun
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml")

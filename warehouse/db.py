@@ -133,12 +133,15 @@ def database_path(con: duckdb.DuckDBPyConnection) -> str:
     return (row[0] if row else None) or ":memory:"
 
 
+def warehouse_path(db: str | None, data_dir: str | Path = "data") -> Path:
+    """The warehouse file: ``db`` if given, else ``<data_dir>/warehouse.duckdb``."""
+    return Path(db) if db else Path(data_dir) / "warehouse.duckdb"
+
+
 def default_path() -> Path:
     """The warehouse file: ``$WIREDESK_DB``, else ``$WIREDESK_DATA_DIR/warehouse.duckdb``."""
-    explicit = os.environ.get("WIREDESK_DB")
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("WIREDESK_DATA_DIR", "data")) / "warehouse.duckdb"
+    return warehouse_path(os.environ.get("WIREDESK_DB"),
+                          os.environ.get("WIREDESK_DATA_DIR", "data"))
 
 
 def _sql_files(folder: str) -> list[tuple[str, str]]:

@@ -14,13 +14,14 @@ be compared (local alignment).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 from rensa import RMinHash
+
+from pipelines.dedupe.text import normalise
 
 K = 5            # words per k-gram
 WINDOW = 4       # winnowing window (k-grams)
@@ -40,7 +41,7 @@ _CHROME = re.compile(
 
 def _kept_lines(text: str) -> list[list[str]]:
     """The word tokens of each line that is story text, not chrome."""
-    text = _APOSTROPHE.sub("", unicodedata.normalize("NFKC", text or "").casefold())
+    text = _APOSTROPHE.sub("", normalise(text or ""))
     out = []
     for line in _LINES.split(text):
         words = _WORD.findall(line)

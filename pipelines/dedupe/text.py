@@ -21,7 +21,6 @@ _DATELINE = re.compile(
     r"(?:/[^/\n]{1,30}/|--\([^)\n]{1,30}\)--|\([^)\n]{1,30}\))\s*(?:--|[-–—])?\s*")
 # A sign-off line: "— DNA —", "-30-", "(ends)", "###".
 _SIGNOFF = re.compile(r"^[\s\-–—#*(]*(?:[A-Z]{2,12}|\d{2}|ends?)[\s\-–—#*)]*$", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 
 
 def strip_boilerplate(text: str) -> str:
@@ -48,8 +47,3 @@ def strip_boilerplate(text: str) -> str:
 def normalise(text: str) -> str:
     """NFKC and case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def words(text: str) -> list[str]:
-    """Word tokens of normalised text."""
-    return _WORD.findall(normalise(text))

@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 import dagster as dg
 import duckdb
 
+from crawlers.records import CrawlRun
 from crawlers.registry import Source, enabled_sources
-from pipelines.crawl import CrawlRun, crawl_settings, run_crawl
+from pipelines.crawl import crawl_settings, run_crawl
 from pipelines.inbox import import_inbox
-from warehouse.db import connect
+from warehouse.db import connect, warehouse_path
 from warehouse.publish import read_copy_path
 
 ConfiguredResource = TypeVar("ConfiguredResource", bound=dg.ConfigurableResource)
@@ -84,7 +85,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @property
     def path(self) -> str:
         """The warehouse file."""
-        return self.db or str(Path(self.data_dir) / "warehouse.duckdb")
+        return str(warehouse_path(self.db, self.data_dir))
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from crawlers.records import CrawlRun
 from crawlers.registry import registry
-from pipelines.crawl import SIMULATED_SETTINGS, CrawlRun, run_crawl
+from pipelines.crawl import SIMULATED_SETTINGS, run_crawl
 
 # The day the fixtures were written: "today" for date archives.
 TODAY = "2026-11-28"

@@ -39,7 +39,7 @@ from crawlers.archive import (
     verify_warc,
 )
 from crawlers.pipelines import ManifestPipeline
-from crawlers.records import ManifestRecord
+from crawlers.records import CrawlRun, ManifestRecord
 from crawlers.registry import registry
 from crawlers.resume import resumable
 from crawlers.runinfo import (
@@ -51,7 +51,7 @@ from crawlers.runinfo import (
 )
 from crawlers.spiders import spider_class_for
 from pipelines.articles import clean_pages
-from pipelines.crawl import SIMULATED_SETTINGS, ArchiveWriteFailed, CrawlRun, run_crawl
+from pipelines.crawl import SIMULATED_SETTINGS, ArchiveWriteFailed, run_crawl
 from pipelines.inbox import TRUNCATED, warc_records
 from pipelines.manifest import page_rows
 from plumbing.faults import ENV as CRASH_ENV
